@@ -1,0 +1,249 @@
+"""The ``careerdesk`` command line (contract.md). With no command it opens the window.
+
+Imports are kept inside the commands: ``--version`` and ``search`` must not pay for
+SQLAlchemy or Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from careerdesk import __version__
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerdesk",
+        description="A private, offline career journal and planner. "
+                    "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"careerdesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the folder of the journal, its backups and settings "
+                             "(default: $CAREERDESK_DATA_DIR, else the user data folder)")
+    parser.add_argument("--screenshot", metavar="DIR",
+                        help="render every page to DIR/<page>.png at 1280x800 and exit")
+    parser.add_argument("--measure-startup", action="store_true",
+                        help="open the window, print first_paint_ms and ready_ms, and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    log = commands.add_parser("log", help="add a journal entry; prints its uid")
+    log.add_argument("text")
+    log.add_argument("--title")
+    log.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    log.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+
+    search = commands.add_parser("search", help="full-text search over every record")
+    search.add_argument("query")
+    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
+
+    imp = commands.add_parser("import", help="import a file, all or nothing")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--format", choices=["careerdesk"],
+                     help="the file's format (default: guessed from its content)")
+
+    exp = commands.add_parser("export", help="export the whole journal")
+    exp.add_argument("path", type=Path)
+    exp.add_argument("--format", choices=["careerdesk"], default="careerdesk")
+
+    bak = commands.add_parser("backup", help="a consistent copy of the database")
+    bak.add_argument("-o", "--output", type=Path, help="where to write it "
+                     "(default: a dated file in the data folder's backups/)")
+    res = commands.add_parser("restore", help="replace the journal with a backup "
+                              "(the current journal is backed up first)")
+    res.add_argument("path", type=Path)
+    commands.add_parser("check", help="check the journal's integrity")
+    demo = commands.add_parser("demo", help="fill the journal with the sample journal")
+    demo.add_argument("--force", action="store_true",
+                      help="add the sample even when the journal holds records")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from careerdesk.domain.errors import CareerdeskError
+    from careerdesk.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is None:
+        return _open_window(data_dir, args)
+    handler: Callable[[Path, argparse.Namespace], int] = COMMANDS[args.command]
+    try:
+        return handler(data_dir, args)
+    except CareerdeskError as error:
+        print(f"careerdesk: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    """``careerdesk-gui``: the window, without a console."""
+    return main(sys.argv[1:])
+
+
+def _open_window(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.ui.app import run
+
+    return run(data_dir, screenshot_dir=Path(args.screenshot) if args.screenshot else None,
+               measure_startup=args.measure_startup)
+
+
+def _journal(data_dir: Path):  # type: ignore[no-untyped-def]
+    from careerdesk.services import open_journal
+
+    return open_journal(data_dir)
+
+
+def cmd_log(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    journal = _journal(data_dir)
+    try:
+        uid = services.add_journal_entry(journal, args.text, title=args.title, day=args.date,
+                                         tags=args.tag)
+    finally:
+        journal.close()
+    print(uid)
+    return EXIT_OK
+
+
+def cmd_search(data_dir: Path, args: argparse.Namespace) -> int:
+    import json
+    import sqlite3
+
+    from careerdesk.paths import database_path
+    from careerdesk.search import connect_read_only, search
+    from careerdesk.store.schema_version import HEAD, read_schema_state
+
+    path = database_path(data_dir)
+    if not path.exists() or path.stat().st_size == 0:
+        hits = []
+    else:
+        try:
+            _, revision, _ = read_schema_state(path)
+        except sqlite3.DatabaseError:
+            revision = None
+        if revision != HEAD:
+            _journal(data_dir).close()  # migrates, or refuses with a clear message
+        connection = connect_read_only(str(path))
+        try:
+            hits = search(connection, args.query, limit=args.limit, prefix_last=False)
+        finally:
+            connection.close()
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "date": h.day, "title": h.title, "uid": h.uid}
+                          for h in hits], ensure_ascii=False))
+    else:
+        for hit in hits:
+            print(f"{hit.kind:<12} {hit.day or '-':<10}  {hit.title}  {hit.uid}")
+    return EXIT_OK
+
+
+def cmd_import(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    journal = _journal(data_dir)
+    try:
+        counts = services.import_interchange(journal, args.path)
+    finally:
+        journal.close()
+    for line in counts.lines():
+        print(line)
+    return EXIT_OK
+
+
+def cmd_export(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    journal = _journal(data_dir)
+    try:
+        data = services.export_interchange(journal, args.path)
+    finally:
+        journal.close()
+    total = sum(len(v) for k, v in data.items() if isinstance(v, list))
+    print(f"exported {total} records to {args.path}")
+    return EXIT_OK
+
+
+def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.store.backup import backup
+
+    _journal(data_dir).close()  # a journal from an older version is migrated first
+    print(backup(data_dir, args.output))
+    return EXIT_OK
+
+
+def cmd_restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.store.backup import restore
+
+    saved = restore(data_dir, args.path)
+    if saved is not None:
+        print(f"the journal it replaced was saved as {saved}")
+    print(f"restored {args.path}")
+    return EXIT_OK
+
+
+def cmd_check(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.paths import database_path
+    from careerdesk.store.backup import check_file
+
+    report = check_file(database_path(data_dir))
+    if report.ok:
+        print(f"{report.path}: ok")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"careerdesk: {report.path}: {problem}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def cmd_demo(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    journal = _journal(data_dir)
+    try:
+        counts = services.load_demo(journal, force=args.force)
+    finally:
+        journal.close()
+    for line in counts.lines():
+        print(line)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "log": cmd_log,
+    "search": cmd_search,
+    "import": cmd_import,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "demo": cmd_demo,
+}

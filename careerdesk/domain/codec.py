@@ -1,0 +1,136 @@
+"""Records to plain JSON values and back, driven by the dataclasses' type hints.
+
+One codec serves the interchange file, undo snapshots and the clipboard, so a new
+optional field needs adding in one place only (the dataclass).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, get_args, get_origin
+
+from careerdesk.domain.errors import InvalidRecord
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def to_json(value: Any) -> Any:
+    """A record (or any value inside one) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
+
+
+def from_json(cls: type[T], data: Any, where: str = "") -> T:
+    """Builds ``cls`` from JSON data that already passed the schema.
+
+    The schema checks shapes; this checks what a schema cannot (a 30 February, a
+    timestamp without a zone) and names the field that is wrong.
+    """
+    return typing.cast(T, _convert(cls, data, where))
+
+
+def _convert(tp: Any, value: Any, where: str) -> Any:
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(options[0], value, where)
+    if origin is list:
+        (item,) = get_args(tp)
+        if not isinstance(value, list):
+            raise InvalidRecord(where, f"expected a list, got {_show(value)}")
+        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise InvalidRecord(where, f"expected an object, got {_show(value)}")
+        hints = _hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in value:
+                kwargs[f.name] = _convert(hints[f.name], value[f.name], _join(where, f.name))
+        return tp(**kwargs)
+    if tp is datetime:
+        return parse_timestamp(value, where)
+    if tp is date:
+        return parse_date(value, where)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in tp)
+            raise InvalidRecord(where, f"expected one of {allowed}, got {_show(value)}") from None
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidRecord(where, f"expected a number, got {_show(value)}")
+        return float(value)
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidRecord(where, f"expected a whole number, got {_show(value)}")
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise InvalidRecord(where, f"expected true or false, got {_show(value)}")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise InvalidRecord(where, f"expected text, got {_show(value)}")
+        return value
+    raise TypeError(f"no conversion for {tp!r}")  # a programming error, not bad input
+
+
+def parse_date(value: Any, where: str = "") -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else _bad_date(value, where)
+        except ValueError:
+            pass
+    return _bad_date(value, where)
+
+
+def _bad_date(value: Any, where: str) -> date:
+    raise InvalidRecord(where, f"expected a date YYYY-MM-DD, got {_show(value)}")
+
+
+def parse_timestamp(value: Any, where: str = "") -> datetime:
+    if isinstance(value, str):
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if stamp.tzinfo is not None:
+                return stamp.astimezone(UTC)
+    raise InvalidRecord(where, f"expected a timestamp with a zone, got {_show(value)}")
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def _show(value: Any) -> str:
+    """A value as the message quotes it: strings in double quotes, long ones cut."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."

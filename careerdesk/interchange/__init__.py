@@ -1,0 +1,1 @@
+"""Files in and out: the careerdesk interchange file, and (later) other formats."""

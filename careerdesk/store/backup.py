@@ -1,0 +1,137 @@
+"""Consistent copies of the journal, restoring one, and checking a file's health.
+
+Copies go through SQLite's online backup API into a temporary file, are checked with
+``integrity_check``, and only then take their final name: a backup that exists is whole.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from careerdesk.domain.errors import CareerdeskError
+from careerdesk.paths import backup_dir, database_path, ensure_private_dir
+from careerdesk.store.schema_version import APPLICATION_ID, REVISIONS
+
+
+class BackupFailed(CareerdeskError):
+    pass
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _integrity(connection: sqlite3.Connection) -> list[str]:
+    rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def check_file(path: Path) -> CheckReport:
+    """Integrity, foreign keys, and that the file is a careerdesk journal this version reads."""
+    if not path.exists():
+        return CheckReport(path, (f"{path}: no such file",))
+    problems: list[str] = []
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return CheckReport(path, (f"{path}: cannot be opened ({error})",))
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            problems.append("this file is not a careerdesk journal")
+        else:
+            problems += _integrity(connection)
+            problems += [f"{table} row {rowid} refers to a missing {parent} record"
+                         for table, rowid, parent, _ in
+                         connection.execute("PRAGMA foreign_key_check")]
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None or row[0] not in REVISIONS:
+                problems.append(f"schema revision {row[0] if row else 'missing'} is not one "
+                                "this careerdesk knows")
+    except sqlite3.DatabaseError as error:
+        problems.append(f"the file is damaged ({error})")
+    finally:
+        connection.close()
+    return CheckReport(path, tuple(problems))
+
+
+def copy_database(source: Path, destination: Path) -> Path:
+    """A consistent copy of a live journal at ``destination`` (0600), checked before it counts."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.partial")
+    temporary.unlink(missing_ok=True)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5.0)
+        writer = sqlite3.connect(temporary)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            problems = _integrity(writer)
+        finally:
+            writer.close()
+            reader.close()
+        if problems:
+            raise BackupFailed(f"{destination}: the copy failed its check ({problems[0]})")
+        os.replace(temporary, destination)
+    except sqlite3.Error as error:
+        raise BackupFailed(f"{source}: could not be copied ({error})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return destination
+
+
+def default_backup_path(data_dir: Path, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H%M%S")
+    return backup_dir(data_dir) / f"journal-{stamp}.sqlite3"
+
+
+def backup(data_dir: Path, destination: Path | None = None) -> Path:
+    source = database_path(data_dir)
+    if not source.exists():
+        raise BackupFailed(f"{source}: there is no journal to back up yet")
+    if destination is None:
+        ensure_private_dir(backup_dir(data_dir))
+        destination = default_backup_path(data_dir)
+    return copy_database(source, destination)
+
+
+def restore(data_dir: Path, backup_file: Path) -> Path | None:
+    """Replaces the journal with a backup; returns the backup made of the journal it replaced.
+
+    The journal must be closed (no open engine in this process). The backup is checked
+    first; a journal that is replaced is copied into ``backups/`` before, never deleted.
+    """
+    report = check_file(backup_file)
+    if not report.ok:
+        raise BackupFailed(f"{backup_file}: not restored: {report.problems[0]}")
+    target = database_path(data_dir)
+    ensure_private_dir(data_dir)
+    saved = None
+    if target.exists() and target.stat().st_size > 0:
+        ensure_private_dir(backup_dir(data_dir))
+        saved = backup_dir(data_dir) / f"before-restore-{datetime.now(UTC):%Y-%m-%dT%H%M%S}.sqlite3"
+        try:
+            copy_database(target, saved)
+        except BackupFailed:
+            # A damaged journal cannot be copied page by page: keep its bytes aside instead.
+            shutil.copy2(target, saved)
+    temporary = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(backup_file, temporary)
+    os.chmod(temporary, 0o600)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    os.replace(temporary, target)
+    return saved
