@@ -1,0 +1,33 @@
+"""What every page of the main window offers the shell."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from careerdesk.store.database import Journal
+
+
+class Page(QWidget):
+    """One area of the sidebar. Subclasses set ``name`` (the sidebar's lower-case page name,
+    also the ``--screenshot`` file name) and ``title`` (shown to the user, translated)."""
+
+    name = ""
+    title = ""
+    icon_name = ""
+
+    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.undo_stack = undo_stack
+
+    def open_record(self, kind: str, uid: str) -> bool:
+        """Shows the record (``kind`` as search prints it). Returns whether this page could."""
+        return False
+
+    def refresh(self) -> None:
+        """Reloads from the journal after a change made elsewhere (import, undo elsewhere)."""
+
+    def ready(self) -> None:
+        """Called when the page is first shown: the place for loading that can wait."""
