@@ -61,7 +61,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise InvalidRecord(where, f"expected a list, got {_show(value)}")
         return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise InvalidRecord(where, f"expected an object, got {_show(value)}")
         hints = _hints(tp)

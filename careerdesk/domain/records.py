@@ -8,9 +8,9 @@ an export and re-import keep them.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from careerdesk.domain.enums import (
     AchievementKind,
@@ -38,13 +38,13 @@ def new_uid() -> str:
 class Record:
     uid: str = field(default_factory=new_uid)
     tags: list[str] = field(default_factory=list)
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(kw_only=True)
 class JournalEntry(Record):
-    date: date
+    date: dt.date
     title: str | None = None
     body: str = ""
 
@@ -60,7 +60,7 @@ class Metric:
 
 @dataclass(kw_only=True)
 class Achievement(Record):
-    date: date
+    date: dt.date
     title: str
     kind: AchievementKind = AchievementKind.STORY
     story: str | None = None
@@ -78,8 +78,8 @@ class Achievement(Record):
 class Experience(Record):
     kind: ExperienceKind
     title: str
-    start: date
-    end: date | None = None
+    start: dt.date
+    end: dt.date | None = None
     department: str | None = None
     sponsor: str | None = None
     skills: list[str] = field(default_factory=list)
@@ -102,11 +102,11 @@ class Person(Record):
 
 @dataclass(kw_only=True)
 class Interaction(Record):
-    date: date
+    date: dt.date
     people: list[str] = field(default_factory=list)
     kind: InteractionKind = InteractionKind.OTHER
     summary: str | None = None
-    follow_up: date | None = None
+    follow_up: dt.date | None = None
     follow_up_action: str | None = None
     done: bool = False
 
@@ -141,8 +141,8 @@ class Target(Record):
 class Opening(Record):
     title: str
     department: str | None = None
-    posted: date | None = None
-    closes: date | None = None
+    posted: dt.date | None = None
+    closes: dt.date | None = None
     hiring_manager: str | None = None
     target: str | None = None
     status: OpeningStatus = OpeningStatus.WATCHING
@@ -155,7 +155,7 @@ class Opening(Record):
 class CycleEvent(Record):
     kind: CycleEventKind
     name: str
-    date: date
+    date: dt.date
     duration_days: int | None = None
     recurrence: Recurrence = Recurrence.NONE
     notes: str | None = None
@@ -192,7 +192,7 @@ class Objection:
 
 @dataclass(kw_only=True)
 class Outcome:
-    date: date | None = None
+    date: dt.date | None = None
     result: str | None = None
     granted_title: str | None = None
     granted_base: float | None = None
@@ -203,7 +203,7 @@ class NegotiationPlan(Record):
     title: str
     strategy: Strategy
     target: str | None = None
-    meeting_date: date | None = None
+    meeting_date: dt.date | None = None
     participants: list[str] = field(default_factory=list)
     current: Position = field(default_factory=Position)
     ask: Ask = field(default_factory=Ask)
@@ -220,7 +220,7 @@ class NegotiationPlan(Record):
 
 @dataclass(kw_only=True)
 class Compensation(Record):
-    date: date
+    date: dt.date
     title: str | None = None
     level: str | None = None
     base: float | None = None

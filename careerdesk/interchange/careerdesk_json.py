@@ -181,7 +181,7 @@ def export_data(session: Session, now: datetime | None = None) -> dict[str, Any]
 
 def _compact(item: dict[str, Any]) -> dict[str, Any]:
     """Leaves out empty optional values, so the file reads like something a person wrote."""
-    return {k: v for k, v in item.items() if v is not None and v != [] or k in _KEEP}
+    return {k: v for k, v in item.items() if (v is not None and v != []) or k in _KEEP}
 
 
 # Fields the schema requires even when empty.

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal_column, select, text
+from sqlalchemy import Select, case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from careerdesk.domain.enums import AchievementKind, Scope
@@ -97,7 +98,7 @@ def matching_ids(session: Session, f: AchievementFilter,
     scope_rank = case(_SCOPE_ORDER, value=a.scope, else_=0)
     metric_count = (select(func.count(m.MetricRow.id))
                     .where(m.MetricRow.achievement_id == a.id).scalar_subquery())
-    key: ColumnElement[object] = {
+    key: Any = {
         AchievementSort.DATE: a.date,
         AchievementSort.TITLE: func.lower(a.title),
         AchievementSort.KIND: a.kind,

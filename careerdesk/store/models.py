@@ -8,9 +8,10 @@ live with that record. Times are stored in UTC.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +22,6 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
-    Integer,
     MetaData,
     String,
     Table,
@@ -40,32 +40,32 @@ NAMING_CONVENTION = {
 }
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(UTC)
 
 
-class UTCDateTime(TypeDecorator[datetime]):
+class UTCDateTime(TypeDecorator[dt.datetime]):
     """Stores UTC without a zone (sortable text in SQLite) and hands back aware times."""
 
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
-        datetime: UTCDateTime(),
-        date: Date(),
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: UTCDateTime(),
+        dt.date: Date(),
         dict[str, Any]: JSON(),
         list[Any]: JSON(),
         list[str]: JSON(),
@@ -80,8 +80,8 @@ class RecordMixin:
         String(64), unique=True, default=lambda: str(uuid.uuid4())
     )
     tags: Mapped[list[str]] = mapped_column(default=list)
-    created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 def _link(name: str, left: str, right: str, *extra: Column[Any]) -> Table:
@@ -106,7 +106,7 @@ plan_participant = _link("plan_participant", "plan", "person")
 class JournalEntryRow(RecordMixin, Base):
     __tablename__ = "journal_entry"
 
-    date: Mapped[date] = mapped_column(index=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
     title: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text, default="")
 
@@ -141,8 +141,8 @@ class ExperienceRow(RecordMixin, Base):
     kind: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(Text)
     department: Mapped[str | None] = mapped_column(Text)
-    start: Mapped[date] = mapped_column(index=True)
-    end: Mapped[date | None]
+    start: Mapped[dt.date] = mapped_column(index=True)
+    end: Mapped[dt.date | None]
     sponsor_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
@@ -171,7 +171,7 @@ class MetricRow(Base):
 class AchievementRow(RecordMixin, Base):
     __tablename__ = "achievement"
 
-    date: Mapped[date] = mapped_column(index=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
     title: Mapped[str] = mapped_column(Text)
     story: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="story", index=True)
@@ -195,10 +195,10 @@ class AchievementRow(RecordMixin, Base):
 class InteractionRow(RecordMixin, Base):
     __tablename__ = "interaction"
 
-    date: Mapped[date] = mapped_column(index=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(String(20), default="other")
     summary: Mapped[str | None] = mapped_column(Text)
-    follow_up: Mapped[date | None] = mapped_column(index=True)
+    follow_up: Mapped[dt.date | None] = mapped_column(index=True)
     follow_up_action: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -241,8 +241,8 @@ class OpeningRow(RecordMixin, Base):
 
     title: Mapped[str] = mapped_column(Text)
     department: Mapped[str | None] = mapped_column(Text)
-    posted: Mapped[date | None]
-    closes: Mapped[date | None] = mapped_column(index=True)
+    posted: Mapped[dt.date | None]
+    closes: Mapped[dt.date | None] = mapped_column(index=True)
     hiring_manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
@@ -263,7 +263,7 @@ class CycleEventRow(RecordMixin, Base):
 
     kind: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(Text)
-    date: Mapped[date] = mapped_column(index=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
     duration_days: Mapped[int | None]
     recurrence: Mapped[str] = mapped_column(String(20), default="none")
     notes: Mapped[str | None] = mapped_column(Text)
@@ -291,7 +291,7 @@ class PlanRow(RecordMixin, Base):
     target_id: Mapped[int | None] = mapped_column(
         ForeignKey("target.id", ondelete="SET NULL"), index=True
     )
-    meeting_date: Mapped[date | None] = mapped_column(index=True)
+    meeting_date: Mapped[dt.date | None] = mapped_column(index=True)
     # Small value objects that belong to this plan alone: kept as JSON with the plan.
     current: Mapped[dict[str, Any]] = mapped_column(default=dict)
     ask: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -315,7 +315,7 @@ class PlanRow(RecordMixin, Base):
 class CompensationRow(RecordMixin, Base):
     __tablename__ = "compensation"
 
-    date: Mapped[date] = mapped_column(index=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
     title: Mapped[str | None] = mapped_column(Text)
     level: Mapped[str | None] = mapped_column(Text)
     base: Mapped[float | None] = mapped_column(Float)

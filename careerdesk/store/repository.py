@@ -92,10 +92,10 @@ def _uid(row: Any | None) -> str | None:
     return None if row is None else cast(str, row.uid)
 
 
-def to_record(row: m.Base) -> r.Record:
+def to_record(row: Any) -> r.Record:
     """The domain record a row stands for."""
-    common: dict[str, Any] = {"uid": row.uid, "tags": list(row.tags or []),  # type: ignore[attr-defined]
-                              "created_at": row.created_at, "updated_at": row.updated_at}  # type: ignore[attr-defined]
+    common: dict[str, Any] = {"uid": row.uid, "tags": list(row.tags or []),
+                              "created_at": row.created_at, "updated_at": row.updated_at}
     match row:
         case m.JournalEntryRow():
             return r.JournalEntry(**common, date=row.date, title=row.title, body=row.body)
@@ -150,10 +150,10 @@ def to_record(row: m.Base) -> r.Record:
                 participants=_uids(row.participants),
                 current=from_json(r.Position, row.current or {}),
                 ask=from_json(r.Ask, row.ask or {}),
-                benchmarks=from_json(list[r.Benchmark], row.benchmarks or []),  # type: ignore[arg-type]
+                benchmarks=from_json(list[r.Benchmark], row.benchmarks or []),
                 evidence=[e.achievement.uid for e in row.evidence],
                 talking_points=list(row.talking_points or []),
-                objections=from_json(list[r.Objection], row.objections or []),  # type: ignore[arg-type]
+                objections=from_json(list[r.Objection], row.objections or []),
                 fallbacks=list(row.fallbacks or []), walk_away=row.walk_away,
                 status=PlanStatus(row.status),
                 outcome=None if row.outcome is None else from_json(r.Outcome, row.outcome),
@@ -311,7 +311,7 @@ class RecordWriter:
         """
         check(record, where)
         row_type = ROW_OF[type(record)]
-        row = self.find(row_type, record.uid)
+        row: Any = self.find(row_type, record.uid)
         created = row is None
         if row is None:
             row = row_type(uid=record.uid)
