@@ -52,7 +52,9 @@ def _on_begin(connection: Any) -> None:
 
 
 def create_journal_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # hide_parameters: an error message must never carry a user's journal text.
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
