@@ -100,6 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CareerdeskError as error:
         print(f"careerdesk: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    except OSError as error:
+        # A file or folder the user named cannot be read or written: one line, no traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"careerdesk: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
 

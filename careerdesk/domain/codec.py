@@ -7,6 +7,8 @@ optional field needs adding in one place only (the dataclass).
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import types
 import typing
 from datetime import UTC, date, datetime
@@ -69,6 +71,8 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         for f in dataclasses.fields(tp):
             if f.name in value:
                 kwargs[f.name] = _convert(hints[f.name], value[f.name], _join(where, f.name))
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise InvalidRecord(_join(where, f.name), "is missing")
         return tp(**kwargs)
     if tp is datetime:
         return parse_timestamp(value, where)
@@ -83,10 +87,16 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InvalidRecord(where, f"expected a number, got {_show(value)}")
-        return float(value)
+        # NaN, infinities and giant integers: Python's json reads them, SQLite cannot keep them.
+        number = float(value) if isinstance(value, float) or abs(value) < 2**1023 else math.inf
+        if not math.isfinite(number):
+            raise InvalidRecord(where, f"expected a number, got {_show(value)}")
+        return number
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidRecord(where, f"expected a whole number, got {_show(value)}")
+        if not -(2**63) <= value < 2**63:  # SQLite's INTEGER
+            raise InvalidRecord(where, f"{_show(value)} is too large")
         return value
     if tp is bool:
         if not isinstance(value, bool):
@@ -99,10 +109,14 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     raise TypeError(f"no conversion for {tp!r}")  # a programming error, not bad input
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_date(value: Any, where: str = "") -> date:
-    if isinstance(value, str):
+    # Only YYYY-MM-DD: fromisoformat alone also takes week dates such as 2026-W01-1.
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date(value, where)
+            return date.fromisoformat(value)
         except ValueError:
             pass
     return _bad_date(value, where)

@@ -28,6 +28,7 @@ def improved(metric: Metric) -> bool | None:
 
 def format_number(value: float) -> str:
     """``72.0`` -> ``72``; ``1234567.5`` -> ``1,234,567.5``; never more than two decimals."""
+    value = round(value, 2)  # so that -0.001 reads "0", not "-0"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

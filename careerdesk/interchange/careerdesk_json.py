@@ -129,7 +129,7 @@ def _optional_timestamp(value: Any) -> datetime | None:
 def _refuse_duplicates(section: str, items: list[Any]) -> None:
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
-        key = item.name.casefold() if isinstance(item, r.Skill) else item.uid
+        key = item.name.strip().casefold() if isinstance(item, r.Skill) else item.uid
         field_name = "name" if isinstance(item, r.Skill) else "uid"
         if key in seen:
             raise InvalidRecord(f"{section}[{i}].{field_name}",
@@ -191,7 +191,10 @@ _KEEP = {"uid", "date", "body", "title", "kind", "start", "people", "name", "pat
 def write_json_atomically(path: Path, data: Any) -> None:
     """Writes the whole file or nothing: a temporary file beside it, then a rename."""
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise FileRefused(f"{path}: cannot be written ({error.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, indent=1)

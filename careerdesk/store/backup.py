@@ -40,12 +40,12 @@ def _integrity(connection: sqlite3.Connection) -> list[str]:
 def check_file(path: Path) -> CheckReport:
     """Integrity, foreign keys, and that the file is a careerdesk journal this version reads."""
     if not path.exists():
-        return CheckReport(path, (f"{path}: no such file",))
+        return CheckReport(path, ("no such file",))
     problems: list[str] = []
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        return CheckReport(path, (f"{path}: cannot be opened ({error})",))
+        return CheckReport(path, (f"cannot be opened ({error})",))
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -68,10 +68,13 @@ def check_file(path: Path) -> CheckReport:
 
 def copy_database(source: Path, destination: Path) -> Path:
     """A consistent copy of a live journal at ``destination`` (0600), checked before it counts."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     temporary = destination.with_name(f".{destination.name}.partial")
-    temporary.unlink(missing_ok=True)
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise BackupFailed(f"{destination}: cannot be written ({error.strerror})") from None
     os.close(fd)
     try:
         reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5.0)

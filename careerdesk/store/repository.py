@@ -312,12 +312,15 @@ class RecordWriter:
         check(record, where)
         row_type = ROW_OF[type(record)]
         row: Any = self.find(row_type, record.uid)
+        # Resolved before a new row joins the session: looking up a reference or a skill
+        # queries, and the query's autoflush would insert the still empty row.
+        values = self._values(record, where)
         created = row is None
         if row is None:
             row = row_type(uid=record.uid)
             self.session.add(row)
             self._rows[(row_type, record.uid)] = row
-        changed = _assign(row, self._values(record, where)) or created
+        changed = _assign(row, values) or created
         stamp = self.now()
         if keep_times and record.created_at and record.updated_at:
             changed = _assign(row, {"created_at": record.created_at,
@@ -522,8 +525,16 @@ def check(record: r.Record, where: str = "") -> None:
                 raise InvalidRecord(at("people"), "an interaction needs at least one person")
         case r.Target():
             need_text("title", record.title)
+            listed: dict[str, int] = {}
             for i, skill in enumerate(record.required_skills):
                 in_range(f"required_skills[{i}].level", skill.level, 1, 5)
+                # Skill names ignore case: "SQL" twice would be one skill required twice.
+                key = skill.name.strip().casefold()
+                if key in listed:
+                    raise InvalidRecord(at(f"required_skills[{i}].name"),
+                                        f'"{skill.name.strip()}" is already listed as '
+                                        f"required_skills[{listed[key]}]")
+                listed[key] = i
         case r.Opening():
             need_text("title", record.title)
             if record.posted and record.closes and record.closes < record.posted:
