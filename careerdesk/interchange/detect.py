@@ -1,0 +1,113 @@
+"""Which format a file is in, told from its content, and one entry point to read any.
+
+The name of a file says little (Day One's zip and LinkedIn's are both ``.zip``, jrnl's
+export and careerdesk's are both ``.json``), so the content decides: the zip's members,
+the JSON's keys, a ``BEGIN:VCARD`` line, LinkedIn's CSV names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from careerdesk.domain.errors import InvalidRecord
+from careerdesk.interchange import careerdesk_json, dayone, jrnl, linkedin, vcard
+from careerdesk.interchange.careerdesk_json import FileRefused, Interchange
+from careerdesk.interchange.foreign import Owned, is_zip, open_zip
+
+# How many bytes of a text file are enough to tell its format.
+_SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    read: Callable[[Path], Interchange]
+    # None: the file is careerdesk's own and is the truth for every field it holds.
+    owned: Owned | None
+
+
+def _read_careerdesk(path: Path) -> Interchange:
+    data = careerdesk_json.read_json(path)
+    try:
+        return careerdesk_json.parse(data)
+    except InvalidRecord as error:
+        raise FileRefused(f"{path}: {error}") from None
+
+
+FORMATS: dict[str, Format] = {
+    "careerdesk": Format("careerdesk", "careerdesk file", _read_careerdesk, None),
+    "jrnl": Format("jrnl", "jrnl JSON export", jrnl.read, jrnl.OWNED),
+    "dayone": Format("dayone", "Day One export", dayone.read, dayone.OWNED),
+    "linkedin": Format("linkedin", "LinkedIn data export", linkedin.read, linkedin.OWNED),
+    "vcard": Format("vcard", "vCard contacts", vcard.read, vcard.OWNED),
+}
+
+
+def guess_format(path: Path) -> str:
+    """The name of the file's format (a key of ``FORMATS``), or a refusal saying why not."""
+    if path.is_dir():
+        if linkedin.export_files(path):
+            return "linkedin"
+        raise FileRefused(f"{path}: a folder without LinkedIn's export files "
+                          f"({', '.join(linkedin.FILES)}); careerdesk cannot import it")
+    if not path.exists():
+        raise FileRefused(f"{path}: no such file")
+    if is_zip(path):
+        return _guess_zip(path)
+    if path.name.casefold() in {name.casefold() for name in linkedin.FILES}:
+        return "linkedin"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as error:
+        raise FileRefused(f"{path}: cannot be read ({error.strerror})") from None
+    text = head.decode("utf-8-sig", errors="replace").lstrip()
+    if text[:11].upper() == "BEGIN:VCARD":
+        return "vcard"
+    if text.startswith("{"):
+        return _guess_json(careerdesk_json.read_json(path), path)
+    raise _unknown(path)
+
+
+def _guess_zip(path: Path) -> str:
+    with open_zip(path) as archive:
+        names = archive.namelist()
+        bases = {PurePosixPath(n).name.casefold() for n in names}
+        if bases & {name.casefold() for name in linkedin.FILES}:
+            return "linkedin"
+        if any(PurePosixPath(n).suffix.lower() == ".json" for n in names):
+            return "dayone"
+    raise _unknown(path)
+
+
+def _guess_json(data: Any, path: Path) -> str:
+    if isinstance(data, dict):
+        if data.get("format") == careerdesk_json.FORMAT:
+            return "careerdesk"
+        if dayone.is_dayone_data(data):
+            return "dayone"
+        if isinstance(data.get("entries"), list):
+            return "jrnl"
+    raise _unknown(path)
+
+
+def _unknown(path: Path) -> FileRefused:
+    return FileRefused(f"{path}: not a file careerdesk can import (a careerdesk file, a jrnl "
+                       "or Day One JSON export, a LinkedIn data export or vCard contacts)")
+
+
+def read_any(path: Path, format: str | None = None) -> Interchange:
+    """Reads and checks the file, guessing its format when none is given; writes nothing."""
+    return format_of(path, format).read(path)
+
+
+def format_of(path: Path, format: str | None = None) -> Format:
+    name = format or guess_format(path)
+    if name not in FORMATS:
+        raise FileRefused(f"{path}: unknown format {name!r}; careerdesk reads "
+                          + ", ".join(FORMATS))
+    return FORMATS[name]
