@@ -65,12 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="import a file, all or nothing")
     imp.add_argument("path", type=Path)
-    imp.add_argument("--format", choices=["careerdesk"],
+    imp.add_argument("--format", choices=["careerdesk", "jrnl", "dayone", "linkedin", "vcard"],
                      help="the file's format (default: guessed from its content)")
 
     exp = commands.add_parser("export", help="export the whole journal")
     exp.add_argument("path", type=Path)
-    exp.add_argument("--format", choices=["careerdesk"], default="careerdesk")
+    exp.add_argument("--format", choices=["careerdesk", "csv", "markdown"], default="careerdesk",
+                     help="careerdesk: the whole journal; csv: a zip with one CSV per kind; "
+                          "markdown: a brag document")
+    exp.add_argument("--from", dest="start", type=_date, metavar="D",
+                     help="markdown: the first day of the period (default: 12 months before --to)")
+    exp.add_argument("--to", dest="end", type=_date, metavar="D",
+                     help="markdown: the last day of the period (default: today)")
 
     bak = commands.add_parser("backup", help="a consistent copy of the database")
     bak.add_argument("-o", "--output", type=Path, help="where to write it "
@@ -177,17 +183,25 @@ def cmd_import(data_dir: Path, args: argparse.Namespace) -> int:
 
     journal = _journal(data_dir)
     try:
-        counts = services.import_interchange(journal, args.path)
+        counts = services.import_file(journal, args.path, args.format)
     finally:
         journal.close()
     for line in counts.lines():
         print(line)
+    if not counts.lines():
+        print(f"{args.path}: nothing to import")
     return EXIT_OK
 
 
 def cmd_export(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk import services
 
+    if args.format in ("careerdesk", "csv") and (args.start or args.end):
+        print("careerdesk: export: --from and --to apply to --format markdown only",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.format in ("csv", "markdown"):
+        return _export_other(data_dir, args)
     journal = _journal(data_dir)
     try:
         data = services.export_interchange(journal, args.path)
@@ -195,6 +209,25 @@ def cmd_export(data_dir: Path, args: argparse.Namespace) -> int:
         journal.close()
     total = sum(len(v) for k, v in data.items() if isinstance(v, list))
     print(f"exported {total} records to {args.path}")
+    return EXIT_OK
+
+
+def _export_other(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    if args.start and args.end and args.end < args.start:
+        print(f"careerdesk: export: --to {args.end} is before --from {args.start}", file=sys.stderr)
+        return EXIT_USAGE
+    journal = _journal(data_dir)
+    try:
+        if args.format == "csv":
+            rows = services.export_csv(journal, args.path)
+            print(f"exported {sum(rows.values())} records to {args.path}")
+        else:
+            services.export_brag_document(journal, args.path, start=args.start, end=args.end)
+            print(f"wrote the brag document to {args.path}")
+    finally:
+        journal.close()
     return EXIT_OK
 
 

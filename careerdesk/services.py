@@ -3,9 +3,12 @@ tests all call these; nothing here knows about Qt."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
 from careerdesk.domain.errors import CareerdeskError, InvalidRecord
@@ -79,11 +82,106 @@ def import_interchange(journal: Journal, path: Path) -> ImportCounts:
         raise careerdesk_json.FileRefused(f"{path}: {error}") from None
 
 
+@dataclass(frozen=True)
+class ImportPreview:
+    """A file read and checked, not yet written: what the import dialog shows.
+
+    ``counts`` is the number of records of each kind in the file (kinds it has none of
+    are left out). ``outcome``, when the preview was made against a journal, says what
+    importing would add, update or find unchanged; it comes from a dry run that is
+    rolled back.
+    """
+
+    path: Path
+    format: str
+    label: str
+    interchange: careerdesk_json.Interchange
+    counts: dict[str, int]
+    outcome: ImportCounts | None = None
+
+    def lines(self) -> list[str]:
+        """``people: 120``, one line per kind in the file."""
+        return [f"{section}: {count}" for section, count in self.counts.items()]
+
+
+def preview_import(path: Path, format: str | None = None, *,
+                   journal: Journal | None = None) -> ImportPreview:
+    """Reads and checks a file of any format careerdesk imports; writes nothing.
+
+    ``format`` is a key of ``interchange.detect.FORMATS``; guessed from the content when
+    None. Raises ``FileRefused`` with a message that names the file, place and field.
+    """
+    from careerdesk.interchange import detect
+
+    kind = detect.format_of(path, format)
+    data = kind.read(path)
+    counts = {section: len(data.sections[section]) for section in r.SECTIONS
+              if data.sections.get(section)}
+    preview = ImportPreview(path, kind.name, kind.label, data, counts)
+    if journal is None:
+        return preview
+    with journal.sessions() as session:
+        session.begin()
+        try:
+            outcome = _write_import(session, preview)
+        finally:
+            session.rollback()
+    return replace(preview, outcome=outcome)
+
+
+def apply_import(journal: Journal, preview: ImportPreview) -> ImportCounts:
+    """Writes a previewed file: all or nothing, and a second import changes nothing."""
+    with journal.transaction() as session:
+        return _write_import(session, preview)
+
+
+def import_file(journal: Journal, path: Path, format: str | None = None) -> ImportCounts:
+    """Reads, checks and imports a file of any format (guessed when None), all or nothing."""
+    return apply_import(journal, preview_import(path, format))
+
+
+def _write_import(session: Session, preview: ImportPreview) -> ImportCounts:
+    from careerdesk.interchange import detect, merge
+
+    owned = detect.FORMATS[preview.format].owned
+    data = preview.interchange
+    try:
+        if owned is not None:
+            data = merge.keep_user_edits(session, data, owned)
+        return careerdesk_json.import_into(session, data)
+    except InvalidRecord as error:
+        raise careerdesk_json.FileRefused(f"{preview.path}: {error}") from None
+
+
 def export_interchange(journal: Journal, path: Path) -> dict[str, Any]:
     with journal.sessions() as session:
         data = careerdesk_json.export_data(session)
     careerdesk_json.write_json_atomically(path, data)
     return data
+
+
+def export_csv(journal: Journal, path: Path) -> dict[str, int]:
+    """A zip with one CSV per kind of record; returns the rows written per kind."""
+    from careerdesk.interchange import csv_export, journal_data
+
+    with journal.sessions() as session:
+        data = journal_data.load(session)
+    return csv_export.write_csv_zip(path, data)
+
+
+def export_brag_document(journal: Journal, path: Path, *, start: date | None = None,
+                         end: date | None = None) -> str:
+    """The markdown brag document from ``start`` to ``end`` (default: the last 12 months
+    up to today); returns its text."""
+    from careerdesk.interchange import journal_data, markdown_export
+
+    default = markdown_export.last_twelve_months(end or date.today())
+    period = markdown_export.Period(start or default.start, end or default.end)
+    if period.end < period.start:
+        raise InvalidRecord("--to", f"{period.end} is before --from {period.start}")
+    with journal.sessions() as session:
+        data = journal_data.load(session)
+    return markdown_export.write_brag_document(path, data, period)
 
 
 def is_empty(journal: Journal) -> bool:
