@@ -12,7 +12,6 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from careerdesk.domain import records as r
 from careerdesk.domain.errors import InvalidRecord
@@ -113,19 +112,6 @@ def checked(record: r.Record, path: Path | str, where: str) -> None:
                      error.problem) from None
 
 
-def clean_text(value: str | None) -> str | None:
-    """Blank-only text is no text."""
-    if value is None:
-        return None
-    stripped = value.strip()
-    return stripped or None
-
-
-def one_line(value: str) -> str:
-    """A title on one line: a line break inside a field would split a list item or a cell."""
-    return " ".join(value.split())
-
-
 def unique(values: Iterable[str]) -> list[str]:
     """Non-empty values once each (any case), in their first order."""
     seen: dict[str, str] = {}
@@ -150,18 +136,3 @@ class Owned:
 
     def of(self, section: str) -> frozenset[str]:
         return self.fields.get(section, frozenset())
-
-
-def describe_type(value: Any) -> str:
-    """A JSON value's kind, in words, for a message."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
