@@ -17,6 +17,7 @@ Quirks of the format, and what is done about them:
 - The zip holds one ``<journal name>.json`` per journal next to the media folders;
   every journal in it is read.
 - A starred entry gets the tag ``starred``; the uid comes from Day One's own ``uuid``.
+- An entry with no text at all is left out.
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ def _entries(data: Any, path: Path | str) -> list[r.JournalEntry]:
         fields = jf.record(item, path, where)
         own_id = jf.text(fields, "uuid", path, where, required=True) or ""
         day = local_date(fields, path, where)
-        title, body = split_text(jf.text(fields, "text", path, where) or "")
+        text = jf.text(fields, "text", path, where) or ""
+        if not text.strip():
+            continue  # a blank entry (Day One keeps them); it would be a blank line here
+        title, body = split_text(text)
         tags = jf.text_list(fields, "tags", path, where)
         if jf.flag(fields, "starred", path, where):
             tags.append(STARRED_TAG)

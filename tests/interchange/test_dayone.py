@@ -97,3 +97,11 @@ def test_a_zip_without_journals_is_refused(sources: Sources) -> None:
         archive.writestr("photos/a.jpeg", b"\xff\xd8")
     with pytest.raises(FileRefused, match="no Day One journal"):
         dayone.read(path)
+
+
+def test_blank_entries_are_left_out(sources: Sources) -> None:
+    path = sources.write("blank.json", json.dumps({"entries": [
+        {"uuid": "A1", "creationDate": "2026-01-01T10:00:00Z", "text": " \n"},
+        {"uuid": "A2", "creationDate": "2026-01-01T10:00:00Z"},
+        {"uuid": "A3", "creationDate": "2026-01-01T10:00:00Z", "text": "Kept"}]}))
+    assert [e.title for e in dayone.read(path).sections["journal"]] == ["Kept"]
