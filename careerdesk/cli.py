@@ -70,13 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help="export the whole journal")
     exp.add_argument("path", type=Path)
-    exp.add_argument("--format", choices=["careerdesk", "csv", "markdown"], default="careerdesk",
-                     help="careerdesk: the whole journal; csv: a zip with one CSV per kind; "
-                          "markdown: a brag document")
+    exp.add_argument("--format", choices=["careerdesk", "csv", "markdown", "ics"],
+                     help="careerdesk: the whole journal (the default); csv: a zip with one CSV per kind; "
+                          "markdown: a brag document; ics: cycle events, negotiation windows and "
+                          "follow-ups as a calendar (the default for a .ics file name)")
     exp.add_argument("--from", dest="start", type=_date, metavar="D",
                      help="markdown: the first day of the period (default: 12 months before --to)")
     exp.add_argument("--to", dest="end", type=_date, metavar="D",
                      help="markdown: the last day of the period (default: today)")
+
+    plan = commands.add_parser("plan", help="negotiation windows, readiness scores and next actions")
+    plan.add_argument("--today", type=_date, help="plan as of this day, YYYY-MM-DD (default: today)")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
 
     bak = commands.add_parser("backup", help="a consistent copy of the database")
     bak.add_argument("-o", "--output", type=Path, help="where to write it "
@@ -200,7 +205,9 @@ def cmd_export(data_dir: Path, args: argparse.Namespace) -> int:
         print("careerdesk: export: --from and --to apply to --format markdown only",
               file=sys.stderr)
         return EXIT_USAGE
-    if args.format in ("csv", "markdown"):
+    if args.format is None and args.path.suffix.lower() == ".ics":
+        args.format = "ics"
+    if args.format in ("csv", "markdown", "ics"):
         return _export_other(data_dir, args)
     journal = _journal(data_dir)
     try:
@@ -223,11 +230,34 @@ def _export_other(data_dir: Path, args: argparse.Namespace) -> int:
         if args.format == "csv":
             rows = services.export_csv(journal, args.path)
             print(f"exported {sum(rows.values())} records to {args.path}")
+        elif args.format == "ics":
+            counts = services.export_calendar(journal, args.path, date.today())
+            print(f"exported {counts.total} calendar events to {args.path} ({counts.cycle_events} "
+                  f"cycle events, {counts.windows} negotiation windows, {counts.follow_ups} follow-ups)")
         else:
             services.export_brag_document(journal, args.path, start=args.start, end=args.end)
             print(f"wrote the brag document to {args.path}")
     finally:
         journal.close()
+    return EXIT_OK
+
+
+def cmd_plan(data_dir: Path, args: argparse.Namespace) -> int:
+    import json
+
+    from careerdesk import services
+    from careerdesk.planner import plan_to_json
+    from careerdesk.planner.text import plan_to_text
+
+    journal = _journal(data_dir)
+    try:
+        result = services.plan(journal, args.today or date.today())
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(plan_to_json(result), ensure_ascii=False))
+    else:
+        print(plan_to_text(result))
     return EXIT_OK
 
 
@@ -280,6 +310,7 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "search": cmd_search,
     "import": cmd_import,
     "export": cmd_export,
+    "plan": cmd_plan,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,10 @@ from careerdesk.interchange.careerdesk_json import ImportCounts
 from careerdesk.store import repository
 from careerdesk.store.database import Journal, open_journal
 from careerdesk.store.repository import RecordWriter, SaveResult
+
+if TYPE_CHECKING:
+    from careerdesk.interchange.ics import CalendarCounts
+    from careerdesk.planner import LeadTimes, Plan, PlannerData, WindowOverride
 
 __all__ = ["Journal", "open_journal"]
 
@@ -202,3 +206,57 @@ def load_demo(journal: Journal, *, force: bool = False) -> ImportCounts:
             f"{journal.path}: the journal already holds records; "
             "use --force to add the sample journal to it anyway")
     return import_interchange(journal, demo_file())
+
+# ---------------------------------------------------------------- planner
+
+
+def planner_data(journal: Journal) -> PlannerData:
+    """The snapshot the planner works on; a page can plan other days from it without reloading."""
+    from careerdesk.planner.data import load_planner_data
+
+    with journal.sessions() as session:
+        return load_planner_data(session)
+
+
+def plan(journal: Journal, today: date) -> Plan:
+    """Negotiation windows, both readiness scores and the next actions, as of ``today``."""
+    from careerdesk.planner import build_plan
+
+    return build_plan(planner_data(journal), today)
+
+
+def lead_times(journal: Journal) -> LeadTimes:
+    from careerdesk.planner import preferences
+
+    with journal.sessions() as session:
+        return preferences.load_lead_times(session)
+
+
+def save_lead_times(journal: Journal, times: LeadTimes) -> None:
+    from careerdesk.planner import preferences
+
+    with journal.transaction() as session:
+        preferences.save_lead_times(session, times)
+
+
+def shift_window(journal: Journal, window_id: str, days: int) -> WindowOverride:
+    """Moves one window ``days`` from where the rules put it (0 puts it back)."""
+    from careerdesk.planner import preferences
+
+    with journal.transaction() as session:
+        return preferences.shift_window(session, window_id, days)
+
+
+def dismiss_window(journal: Journal, window_id: str, dismissed: bool = True) -> WindowOverride:
+    """Leaves one window out of the plan, or brings it back with ``dismissed=False``."""
+    from careerdesk.planner import preferences
+
+    with journal.transaction() as session:
+        return preferences.dismiss_window(session, window_id, dismissed)
+
+
+def export_calendar(journal: Journal, path: Path, today: date) -> CalendarCounts:
+    """Cycle events, negotiation windows and open follow-ups as an iCalendar file."""
+    from careerdesk.interchange import ics
+
+    return ics.write_calendar(path, planner_data(journal), today)
