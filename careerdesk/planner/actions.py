@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from careerdesk.domain.enums import AchievementKind, Availability, OpeningStatus, PlanStatus
-from careerdesk.domain.records import NegotiationPlan
+from careerdesk.domain.records import NegotiationPlan, Opening
 from careerdesk.planner import words
 from careerdesk.planner.people import describe, follow_up_with, influence, last_contacts
 from careerdesk.planner.rules import WindowKind
@@ -106,7 +106,9 @@ def _windows_without_plan(data: PlannerData, today: date,
 
     A negotiation plan whose meeting falls in the window, or up to 7 days either side of
     it, covers it; a networking window is also covered by any contact logged with the
-    posting's hiring manager since the window opened.
+    posting's hiring manager since the window opened. A networking window is no action
+    once the user has applied, nor when the posting closes within 14 days (that action
+    says it).
     """
     found: list[Ranked] = []
     near = timedelta(days=PLAN_NEAR_WINDOW_DAYS)
@@ -123,6 +125,8 @@ def _windows_without_plan(data: PlannerData, today: date,
         when = (f"is open until {words.day(window.end)}" if opened
                 else f"opens {words.days_from(today, window.start)} ({words.day(window.start)})")
         opening = openings.get(window.event) if window.kind is WindowKind.NETWORK else None
+        if opening is not None and (opening.status not in NOT_APPLIED or _closes_soon(opening, today)):
+            continue  # applied already (nothing to network for), or "closes soon" says it
         if opening is not None:
             manager = data.people_by_uid.get(opening.hiring_manager or "")
             if manager is not None:
@@ -142,13 +146,16 @@ def _windows_without_plan(data: PlannerData, today: date,
     return found
 
 
+def _closes_soon(opening: Opening, today: date) -> bool:
+    return opening.closes is not None and today <= opening.closes <= today + timedelta(days=SOON_DAYS)
+
+
 def _closing_openings(data: PlannerData, today: date) -> list[Ranked]:
     """Postings not applied for yet that close within 14 days."""
     found: list[Ranked] = []
     for opening in data.openings:
         closes = opening.closes
-        if (opening.status not in NOT_APPLIED or closes is None or closes < today
-                or closes > today + timedelta(days=SOON_DAYS)):
+        if opening.status not in NOT_APPLIED or closes is None or not _closes_soon(opening, today):
             continue
         when = "today" if closes == today else f"{words.days_from(today, closes)} ({words.day(closes)})"
         if opening.availability is Availability.SUSPECTED_PROMISED:
