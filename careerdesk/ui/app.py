@@ -1,0 +1,186 @@
+"""Starting the window: the application object, the journal, and the two headless modes
+of the command line (``--screenshot`` and ``--measure-startup``, see contract.md).
+
+Only Qt and the store are imported on this path; matplotlib and the PDF code load when a
+page first needs them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from careerdesk import APP_NAME, __version__
+from careerdesk.ui import icons, theme
+from careerdesk.ui.pages import PAGE_NAMES
+
+if TYPE_CHECKING:
+    from careerdesk.ui.main_window import MainWindow
+
+ORGANISATION = "careerdesk"
+ORGANISATION_DOMAIN = "careerdesk.local"
+SCREENSHOT_SIZE = QSize(1280, 800)
+MEASURE_TIMEOUT_MS = 60_000
+
+_IMPORTED_AT = time.time()  # the fallback "start" where the process start is not known
+
+
+def process_start_time() -> float:
+    """When this process started, as a ``time.time()`` value.
+
+    Linux: /proc/self/stat field 22 is the start in clock ticks after boot, /proc/uptime the
+    seconds since boot. Elsewhere: when this module was imported, a little late but honest.
+    """
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat_file:
+            stat = stat_file.read()
+        with open("/proc/uptime", encoding="ascii") as uptime_file:
+            uptime = float(uptime_file.read().split()[0])
+        fields = stat.rsplit(")", 1)[1].split()  # the command name may hold spaces
+        started_after_boot = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _IMPORTED_AT
+    return min(time.time() - (uptime - started_after_boot), _IMPORTED_AT)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain(ORGANISATION_DOMAIN)
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+def _refuse(message: str, headless: bool) -> int:
+    if headless:
+        print(f"careerdesk: {message}", file=sys.stderr)
+    else:
+        QMessageBox.critical(None, QApplication.translate("app", "careerdesk cannot start"),
+                             message)
+    return 1
+
+
+def run(data_dir: Path, screenshot_dir: Path | None = None,
+        measure_startup: bool = False) -> int:
+    """Opens the window on the journal in ``data_dir``; returns the exit status."""
+    started = process_start_time()
+    headless = screenshot_dir is not None or measure_startup
+    app = _application()
+    watcher = theme.apply_theme(app)
+
+    from careerdesk import services
+    from careerdesk.domain.errors import CareerdeskError
+
+    try:
+        journal = services.open_journal(data_dir)
+    except CareerdeskError as error:
+        return _refuse(str(error), headless)
+    except (OSError, sqlite3.Error) as error:
+        return _refuse(QApplication.translate("app", "The journal in %1 cannot be opened: %2")
+                       .replace("%1", str(data_dir)).replace("%2", str(error)), headless)
+
+    from careerdesk.ui.main_window import MainWindow
+
+    try:
+        if screenshot_dir is not None:
+            window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
+            return render_screenshots(window, Path(screenshot_dir))
+        if measure_startup:
+            window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
+            return measure(window, started)
+        window = MainWindow(journal, data_dir)
+        window.show()
+        status = app.exec()
+        window.shutdown()
+        return status
+    finally:
+        watcher.deleteLater()
+        journal.close()
+
+
+def render_screenshots(window: MainWindow, folder: Path) -> int:
+    """Every page at 1280×800 to ``folder/<page>.png``; no dialogs, no saved layout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(SCREENSHOT_SIZE)
+    window.show()
+    _settle()
+    for name in PAGE_NAMES:
+        window.show_page(name)
+        _settle()
+        image = window.grab().toImage()
+        if image.size() != SCREENSHOT_SIZE:  # a high-DPI screen grabs more device pixels
+            image = image.scaled(SCREENSHOT_SIZE, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        path = folder / f"{name}.png"
+        if not image.save(str(path)):
+            print(f"careerdesk: {path}: cannot be written", file=sys.stderr)
+            window.close()
+            return 1
+    window.close()
+    return 0
+
+
+def _settle() -> None:
+    """Lets layouts, deferred loading and painting finish."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+class _FirstPaint(QObject):
+    """Notes the moment the window paints for the first time."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.at: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self.at is None and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self.window):
+            self.at = time.time()
+        return False
+
+
+def measure(window: MainWindow, started: float) -> int:
+    """Prints ``first_paint_ms`` and ``ready_ms`` since the process started, then closes."""
+    app = QApplication.instance()
+    if app is None:
+        return 1
+    first_paint = _FirstPaint(window)
+    app.installEventFilter(first_paint)
+    loop = QEventLoop()
+    ready_at: list[float] = []
+
+    def on_ready(name: str) -> None:
+        page = window.pages[name]
+        page.repaint()  # the page as the user sees it, with its data, on screen now
+        ready_at.append(time.time())
+        loop.quit()
+
+    window.first_page_ready.connect(on_ready)
+    QTimer.singleShot(MEASURE_TIMEOUT_MS, loop.quit)
+    window.show()
+    if not ready_at:
+        loop.exec()
+    app.removeEventFilter(first_paint)
+    window.close()
+    if not ready_at or first_paint.at is None:
+        print("careerdesk: the window did not finish starting", file=sys.stderr)
+        return 1
+    print(f"first_paint_ms={round((first_paint.at - started) * 1000)}")
+    print(f"ready_ms={round((max(ready_at[0], first_paint.at) - started) * 1000)}")
+    return 0

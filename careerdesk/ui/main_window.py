@@ -1,0 +1,562 @@
+"""The main window: sidebar of pages, global search, menus, and the remembered layout.
+
+The window owns no data. Every user action is one call into ``careerdesk.services``; the
+pages share one ``QUndoStack`` so Edit > Undo reverses the last edit wherever it was made.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk import APP_NAME, __version__, services
+from careerdesk.domain.errors import CareerdeskError
+from careerdesk.paths import settings_path
+from careerdesk.store.database import Journal
+from careerdesk.ui import icons, theme
+from careerdesk.ui.info_bar import InfoBar
+from careerdesk.ui.pages import PAGE_NAMES, PAGE_OF_KIND, PAGES, create_page, spec
+from careerdesk.ui.pages.base import Page
+from careerdesk.ui.search_popup import SearchField
+
+LICENSE = "GPL-3.0-or-later"
+DEFAULT_SIZE = QSize(1200, 780)
+NOTICE_MS = 6000
+SIDEBAR_WIDTH = 200
+
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_SPLITTER = "window/splitter"
+KEY_PAGE = "window/page"
+KEY_FOLDER = "files/lastFolder"
+KEY_SAMPLE_DISMISSED = "offers/sampleDismissed"
+
+
+def _standard_keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard``; ``fallback`` where it has none (except Windows,
+    where having none is the convention, e.g. Quit is Alt+F4)."""
+    keys = QKeySequence.keyBindings(standard)
+    if not keys and sys.platform != "win32":
+        keys = [QKeySequence(fallback)]
+    return keys
+
+
+class MainWindow(QMainWindow):
+    """Build it from an open journal; ``data_dir`` (default: the journal's folder) holds the
+    settings file. ``remember=False`` neither restores nor saves the layout (screenshots)."""
+
+    page_shown = Signal(str)
+    first_page_ready = Signal(str)
+
+    def __init__(self, journal: Journal, data_dir: Path | None = None, *,
+                 settings: QSettings | None = None, remember: bool = True,
+                 start_page: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.data_dir = Path(data_dir) if data_dir is not None else journal.path.parent
+        self.settings = settings if settings is not None else QSettings(
+            str(settings_path(self.data_dir)), QSettings.Format.IniFormat)
+        self.remember = remember
+        self.undo_stack = QUndoStack(self)
+        self.pages: dict[str, Page] = {}
+        self.current_page_name = ""
+        self._ready: set[str] = set()
+        self._stale: set[str] = set()
+        self._shown = False
+        self._closed = False
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icons.app_icon())
+
+        self._build_actions()
+        self._build_central()
+        self._build_toolbar()
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.undo_stack.indexChanged.connect(self._on_journal_edited)
+
+        first = start_page if start_page in PAGE_NAMES else None
+        if remember:
+            self._restore_layout()
+            if first is None:
+                saved = self.settings.value(KEY_PAGE)
+                first = saved if isinstance(saved, str) and saved in PAGE_NAMES else None
+        if not remember or self.settings.value(KEY_GEOMETRY) is None:
+            self.resize(DEFAULT_SIZE)
+        self._update_sample_offer()
+        self.show_page(first or PAGE_NAMES[0])
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.import_action = QAction(icons.icon("import"), tr("&Import…"), self)
+        self.import_action.setStatusTip(tr("Add the records of a careerdesk file to your journal"))
+        self.import_action.triggered.connect(lambda: self.import_file())
+
+        self.export_action = QAction(icons.icon("export"), tr("&Export…"), self)
+        self.export_action.setStatusTip(tr("Save your whole journal as a careerdesk file"))
+        self.export_action.triggered.connect(lambda: self.export_file())
+
+        self.quit_action = QAction(tr("&Quit"), self)
+        self.quit_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.setStatusTip(tr("Close careerdesk; everything is saved already"))
+        self.quit_action.triggered.connect(self.close)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setIcon(icons.icon("undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setIcon(icons.icon("redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+
+        self.find_action = QAction(icons.icon("search"), tr("&Find…"), self)
+        find_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Find),
+                     QKeySequence("Ctrl+K")]
+        self.find_action.setShortcuts(find_keys)
+        self.find_action.setStatusTip(tr("Search every record in your journal"))
+        self.find_action.triggered.connect(self.focus_search)
+
+        self.preferences_action = QAction(tr("&Preferences…"), self)
+        self.preferences_action.setShortcuts(
+            _standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.show_preferences)
+
+        self.about_action = QAction(tr("&About careerdesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.about_qt_action = QAction(tr("About &Qt"), self)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
+
+        self.page_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for number, page in enumerate(PAGES, start=1):
+            action = QAction(icons.drawn(page.name), page.title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setStatusTip(tr("Show the %1 page").replace("%1", page.title))
+            action.setData(page.name)
+            action.triggered.connect(lambda _=False, name=page.name: self.show_page(name))
+            group.addAction(action)
+            self.page_actions[page.name] = action
+
+        for action in (self.import_action, self.export_action, self.quit_action,
+                       self.undo_action, self.redo_action, self.find_action,
+                       self.preferences_action, *self.page_actions.values()):
+            self.addAction(action)  # shortcuts work even where the menu bar is hidden
+
+    def _build_central(self) -> None:
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        self.sidebar.setAccessibleDescription(self.tr("Choose the page to show"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setUniformItemSizes(True)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number, page in enumerate(PAGES, start=1):
+            item = QListWidgetItem(icons.drawn(page.name), page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            shortcut = QKeySequence(f"Ctrl+{number}").toString(
+                QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{page.title} ({shortcut})")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.blurb)
+            item.setSizeHint(QSize(0, 36))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+
+        app_name = QLabel(APP_NAME, self)
+        app_name.setObjectName("appName")
+        theme.set_text_role(app_name, theme.TextRole.SECTION)
+        app_logo = QLabel(self)
+        app_logo.setPixmap(icons.app_icon().pixmap(QSize(26, 26), self.devicePixelRatioF()))
+        app_logo.setAccessibleName(APP_NAME)
+        header = QHBoxLayout()
+        header.setContentsMargins(theme.SPACE_M + 6, theme.SPACE_M + 2, theme.SPACE_M,
+                                  theme.SPACE_M)
+        header.setSpacing(theme.SPACE_S + 2)
+        header.addWidget(app_logo)
+        header.addWidget(app_name, 1)
+
+        self.sidebar_panel = QWidget(self)
+        self.sidebar_panel.setObjectName("sidebarPanel")
+        self.sidebar_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.sidebar_panel.setMinimumWidth(168)
+        self.sidebar_panel.setMaximumWidth(360)
+        side = QVBoxLayout(self.sidebar_panel)
+        side.setContentsMargins(0, 0, 0, theme.SPACE_M)
+        side.setSpacing(0)
+        side.addLayout(header)
+        side.addWidget(self.sidebar, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pageStack")
+
+        self.sample_bar = InfoBar(
+            self.tr("<b>Your journal is empty.</b> To look around first, load the sample "
+                    "journal of Priya, an analyst going for a promotion and an internal move."),
+            self.tr("Load the Sample Journal"), self)
+        self.sample_bar.action_button.setToolTip(
+            self.tr("Fill this empty journal with the sample records"))
+        self.sample_bar.accepted.connect(self.load_sample_journal)
+        self.sample_bar.dismissed.connect(self._dismiss_sample_offer)
+        self.sample_bar.hide()
+
+        content = QWidget(self)
+        content.setObjectName("content")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        bar_row = QHBoxLayout()
+        bar_row.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, 0)
+        bar_row.addWidget(self.sample_bar)
+        column.addLayout(bar_row)
+        column.addWidget(self.stack, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.splitter.addWidget(self.sidebar_panel)
+        self.splitter.addWidget(content)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SIDEBAR_WIDTH, DEFAULT_SIZE.width() - SIDEBAR_WIDTH])
+        self.setCentralWidget(self.splitter)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        toolbar.toggleViewAction().setVisible(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setAccessibleName(self.tr("Space"))
+        toolbar.addWidget(spacer)
+
+        self.search_field = SearchField(self.journal.path, self, toolbar)
+        self.search_field.setFixedWidth(340)
+        self.search_field.set_shortcut_hint(QKeySequence("Ctrl+K"))
+        self.search_field.record_requested.connect(self.open_record)
+        toolbar.addWidget(self.search_field)
+        margin = QWidget(toolbar)
+        margin.setFixedWidth(theme.SPACE_S)
+        margin.setAccessibleName(self.tr("Space"))
+        toolbar.addWidget(margin)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        self.setTabOrder(self.search_field, self.sidebar)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for action in self.page_actions.values():
+            go_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+        self.menus: dict[str, QMenu] = {"file": file_menu, "edit": edit_menu, "go": go_menu,
+                                        "help": help_menu}
+
+    def createPopupMenu(self) -> QMenu | None:
+        return None  # the toolbar holds the search field: it must not be hidden by accident
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def page(self, name: str) -> Page:
+        """The page called ``name``, created the first time it is asked for."""
+        page = self.pages.get(name)
+        if page is None:
+            page = create_page(name, self.journal, self.undo_stack, self.stack)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def show_page(self, name: str) -> Page:
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        self.current_page_name = name
+        row = PAGE_NAMES.index(name)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        self.page_actions[name].setChecked(True)
+        if name in self._stale:
+            self._stale.discard(name)
+            page.refresh()
+        if self._shown:
+            self._make_ready(name)
+        self.page_shown.emit(name)
+        return page
+
+    def _make_ready(self, name: str) -> None:
+        if name not in self._ready:
+            self._ready.add(name)
+            self.pages[name].ready()
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_NAMES):
+            self.show_page(PAGE_NAMES[row])
+
+    def refresh_pages(self) -> None:
+        """After a change made outside the pages (import, the sample journal)."""
+        for name, page in self.pages.items():
+            if name == self.current_page_name:
+                page.refresh()
+            else:
+                self._stale.add(name)
+
+    def _on_journal_edited(self, _index: int) -> None:
+        # The page that made the edit shows it; the others reload when next shown.
+        self._stale.update(n for n in self.pages if n != self.current_page_name)
+        self._update_sample_offer()
+
+    def open_record(self, kind: str, uid: str) -> bool:
+        """Shows the record on the page that owns its kind (a search result, a link)."""
+        name = PAGE_OF_KIND.get(kind)
+        if name is None:
+            self.notify(self.tr("careerdesk cannot show this kind of record."))
+            return False
+        page = self.show_page(name)
+        opened = page.open_record(kind, uid)
+        if not opened:
+            self.notify(self.tr("The %1 page cannot show single records yet.")
+                        .replace("%1", spec(name).title))
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.search_field.hasFocus():
+            self.search_field.clearFocus()
+        return opened
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    # -- the sample journal -----------------------------------------------------------------
+
+    def _update_sample_offer(self) -> None:
+        dismissed = self.settings.value(KEY_SAMPLE_DISMISSED, False, type=bool)
+        offer = not dismissed and services.is_empty(self.journal)
+        self.sample_bar.setVisible(bool(offer))
+
+    def _dismiss_sample_offer(self) -> None:
+        self.settings.setValue(KEY_SAMPLE_DISMISSED, True)
+
+    def load_sample_journal(self) -> bool:
+        try:
+            with _busy():
+                counts = services.load_demo(self.journal)
+        except CareerdeskError as error:
+            self.show_message(QMessageBox.Icon.Warning, self.tr("Sample Journal"), str(error))
+            self._update_sample_offer()
+            return False
+        self.sample_bar.hide()
+        self.refresh_pages()
+        total = sum(counts.added.values())
+        self.notify(self.tr("Loaded the sample journal: %1 records.").replace("%1", str(total)))
+        return True
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        folder = self.settings.value(KEY_FOLDER)
+        return folder if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
+
+    def ask_import_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a careerdesk File"), self._last_folder(),
+            self.tr("careerdesk files (*.json);;All files (*)"))
+        return Path(name) if name else None
+
+    def ask_export_path(self) -> Path | None:
+        from datetime import date
+
+        suggested = str(Path(self._last_folder()) / f"careerdesk-{date.today().isoformat()}.json")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the Journal"), suggested,
+            self.tr("careerdesk files (*.json)"))
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".json")
+
+    def import_file(self, path: Path | None = None) -> bool:
+        """Imports a careerdesk file, all or nothing, and says what it did."""
+        path = path or self.ask_import_path()
+        if path is None:
+            return False
+        self.settings.setValue(KEY_FOLDER, str(path.parent))
+        try:
+            with _busy():
+                counts = services.import_interchange(self.journal, path)
+        except (CareerdeskError, OSError) as error:
+            self.show_message(QMessageBox.Icon.Critical, self.tr("Import Refused"),
+                              self.tr("Nothing was changed in your journal.") + "\n\n"
+                              + str(error))
+            return False
+        self.refresh_pages()
+        self._update_sample_offer()
+        lines = counts.lines() or [self.tr("The file holds no records.")]
+        self.show_message(QMessageBox.Icon.Information, self.tr("Import Finished"),
+                          self.tr("Imported %1:").replace("%1", path.name) + "\n\n"
+                          + "\n".join(lines))
+        self.notify(self.tr("Imported %1.").replace("%1", path.name))
+        return True
+
+    def export_file(self, path: Path | None = None) -> bool:
+        path = path or self.ask_export_path()
+        if path is None:
+            return False
+        self.settings.setValue(KEY_FOLDER, str(path.parent))
+        try:
+            with _busy():
+                data = services.export_interchange(self.journal, path)
+        except (CareerdeskError, OSError) as error:
+            self.show_message(QMessageBox.Icon.Critical, self.tr("Export Failed"), str(error))
+            return False
+        total = sum(len(v) for v in data.values() if isinstance(v, list))
+        self.notify(self.tr("Exported %1 records to %2.").replace("%1", str(total))
+                    .replace("%2", str(path)))
+        return True
+
+    # -- dialogs (methods, so a test can replace them instead of blocking on a modal) -------
+
+    def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.exec()
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>careerdesk %1</h3>"
+            "<p>A private, offline career journal and planner. Everything stays on this "
+            "computer, in one file.</p>"
+            "<p>Licensed under the GNU General Public License, %2.</p>"
+        ).replace("%1", __version__).replace("%2", LICENSE)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About careerdesk"), self.about_text())
+
+    def show_preferences(self) -> None:
+        from careerdesk.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.data_dir, self).exec()
+
+    def notify(self, text: str) -> None:
+        """A quiet notice in the status bar that fades on its own."""
+        self.statusBar().showMessage(text, NOTICE_MS)
+
+    # -- layout memory ----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes) and not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        state = self.settings.value(KEY_STATE)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        splitter = self.settings.value(KEY_SPLITTER)
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        if not self.remember:
+            return
+        self.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(KEY_STATE, self.saveState())
+        self.settings.setValue(KEY_SPLITTER, self.splitter.saveState())
+        self.settings.setValue(KEY_PAGE, self.current_page_name)
+        self.settings.sync()
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            # Paint the frame first; the page loads what it shows right after.
+            QTimer.singleShot(0, self._first_page_ready)
+
+    def _first_page_ready(self) -> None:
+        if self._closed:
+            return
+        name = self.current_page_name
+        self._make_ready(name)
+        self.first_page_ready.emit(name)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Saves the layout and lets go of the search connection; the caller closes the
+        journal. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save_layout()
+        self.search_field.popup.hide()
+        self.search_field.close_connection()
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
