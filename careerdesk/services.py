@@ -173,10 +173,10 @@ def export_csv(journal: Journal, path: Path) -> dict[str, int]:
     return csv_export.write_csv_zip(path, data)
 
 
-def export_brag_document(journal: Journal, path: Path, *, start: date | None = None,
-                         end: date | None = None) -> str:
+def brag_document(journal: Journal, *, start: date | None = None,
+                  end: date | None = None) -> str:
     """The markdown brag document from ``start`` to ``end`` (default: the last 12 months
-    up to today); returns its text."""
+    up to today), for a preview or the clipboard."""
     from careerdesk.interchange import journal_data, markdown_export
 
     default = markdown_export.last_twelve_months(end or date.today())
@@ -185,7 +185,17 @@ def export_brag_document(journal: Journal, path: Path, *, start: date | None = N
         raise InvalidRecord("--to", f"{period.end} is before --from {period.start}")
     with journal.sessions() as session:
         data = journal_data.load(session)
-    return markdown_export.write_brag_document(path, data, period)
+    return markdown_export.brag_document(data, period)
+
+
+def export_brag_document(journal: Journal, path: Path, *, start: date | None = None,
+                         end: date | None = None) -> str:
+    """Writes ``brag_document`` to ``path`` (whole or not at all); returns its text."""
+    from careerdesk.interchange.markdown_export import write_text
+
+    text = brag_document(journal, start=start, end=end)
+    write_text(path, text)
+    return text
 
 
 def is_empty(journal: Journal) -> bool:
@@ -206,6 +216,7 @@ def load_demo(journal: Journal, *, force: bool = False) -> ImportCounts:
             f"{journal.path}: the journal already holds records; "
             "use --force to add the sample journal to it anyway")
     return import_interchange(journal, demo_file())
+
 
 # ---------------------------------------------------------------- planner
 

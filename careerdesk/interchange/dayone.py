@@ -100,12 +100,12 @@ def _entries(data: Any, path: Path | str) -> list[r.JournalEntry]:
         own_id = jf.text(fields, "uuid", path, where, required=True) or ""
         day = local_date(fields, path, where)
         text = jf.text(fields, "text", path, where) or ""
-        if not text.strip():
-            continue  # a blank entry (Day One keeps them); it would be a blank line here
-        title, body = split_text(text)
         tags = jf.text_list(fields, "tags", path, where)
         if jf.flag(fields, "starred", path, where):
             tags.append(STARRED_TAG)
+        if not text.strip():
+            continue  # a blank entry (Day One keeps them); it would be a blank line here
+        title, body = split_text(text)
         entry = r.JournalEntry(uid=stable_uid(SOURCE, own_id), date=day, title=title,
                                body=body, tags=unique(tags))
         checked(entry, path, where)

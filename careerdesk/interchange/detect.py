@@ -28,6 +28,8 @@ class Format:
     read: Callable[[Path], Interchange]
     # None: the file is careerdesk's own and is the truth for every field it holds.
     owned: Owned | None
+    # For a file dialog's filter; the content, not the name, decides the format.
+    patterns: tuple[str, ...]
 
 
 def _read_careerdesk(path: Path) -> Interchange:
@@ -39,11 +41,12 @@ def _read_careerdesk(path: Path) -> Interchange:
 
 
 FORMATS: dict[str, Format] = {
-    "careerdesk": Format("careerdesk", "careerdesk file", _read_careerdesk, None),
-    "jrnl": Format("jrnl", "jrnl JSON export", jrnl.read, jrnl.OWNED),
-    "dayone": Format("dayone", "Day One export", dayone.read, dayone.OWNED),
-    "linkedin": Format("linkedin", "LinkedIn data export", linkedin.read, linkedin.OWNED),
-    "vcard": Format("vcard", "vCard contacts", vcard.read, vcard.OWNED),
+    "careerdesk": Format("careerdesk", "careerdesk file", _read_careerdesk, None, ("*.json",)),
+    "jrnl": Format("jrnl", "jrnl JSON export", jrnl.read, jrnl.OWNED, ("*.json",)),
+    "dayone": Format("dayone", "Day One export", dayone.read, dayone.OWNED, ("*.zip", "*.json")),
+    "linkedin": Format("linkedin", "LinkedIn data export", linkedin.read, linkedin.OWNED,
+                       ("*.zip", "*.csv")),
+    "vcard": Format("vcard", "vCard contacts", vcard.read, vcard.OWNED, ("*.vcf", "*.vcard")),
 }
 
 

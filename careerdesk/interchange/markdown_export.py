@@ -50,14 +50,11 @@ def last_twelve_months(today: date) -> Period:
     return Period(date.fromordinal(start.toordinal() + 1), today)
 
 
-def write_brag_document(path: Path, data: JournalData, period: Period) -> str:
-    text = brag_document(data, period)
-
+def write_text(path: Path, text: str) -> None:
     def write(out: BinaryIO) -> None:
         out.write(text.encode("utf-8"))
 
     write_atomically(path, write)
-    return text
 
 
 def brag_document(data: JournalData, period: Period) -> str:

@@ -67,3 +67,9 @@ def test_an_empty_period_still_reads(journal: Journal, tmp_path: Path) -> None:
 def test_last_twelve_months_across_a_leap_day() -> None:
     period = last_twelve_months(date(2028, 2, 29))
     assert (period.start, period.end) == (date(2027, 3, 1), date(2028, 2, 29))
+
+
+def test_the_text_alone_for_a_preview_writes_nothing(demo_journal: Journal, tmp_path: Path) -> None:
+    text = services.brag_document(demo_journal, end=DEMO_TODAY)
+    assert text == _document(demo_journal, tmp_path, end=DEMO_TODAY)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".md"] == ["brag.md"]
