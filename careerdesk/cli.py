@@ -201,12 +201,12 @@ def cmd_import(data_dir: Path, args: argparse.Namespace) -> int:
 def cmd_export(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk import services
 
-    if args.format in ("careerdesk", "csv") and (args.start or args.end):
+    if args.format is None and args.path.suffix.lower() == ".ics":
+        args.format = "ics"
+    if args.format != "markdown" and (args.start or args.end):
         print("careerdesk: export: --from and --to apply to --format markdown only",
               file=sys.stderr)
         return EXIT_USAGE
-    if args.format is None and args.path.suffix.lower() == ".ics":
-        args.format = "ics"
     if args.format in ("csv", "markdown", "ics"):
         return _export_other(data_dir, args)
     journal = _journal(data_dir)

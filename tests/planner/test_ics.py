@@ -119,3 +119,11 @@ def test_export_guesses_ics_from_the_file_name(demo_journal: Journal, private_da
     done = run(private_data_dir, "export", str(tmp_path / "journal.json"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "journal.json").read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_a_period_applies_to_the_brag_document_only(private_data_dir: Path, tmp_path: Path) -> None:
+    for name in ("career.ics", "journal.json"):
+        done = run(private_data_dir, "export", str(tmp_path / name), "--from", "2026-01-01")
+        assert done.returncode == 2, name
+        assert "--from and --to apply to --format markdown only" in done.stderr
+        assert not (tmp_path / name).exists()
