@@ -70,8 +70,10 @@ def brag_document(data: JournalData, period: Period) -> str:
     who = data.profile.name or "My"
     out.append(f"# {who}{'’s' if data.profile.name else ''} accomplishments, "
                f"{day_text(period.start)} to {day_text(period.end)}")
-    if data.profile.employer:
-        out += ["", data.profile.employer]
+    role = _role_at(data.sections.get("compensation", []), period.end)
+    where = " · ".join(x for x in (role, data.profile.employer) if x)
+    if where:
+        out += ["", where]
     out += ["", _summary(visible, invisible, experiences)]
 
     highlights = [a for a in visible if a.highlight]
@@ -175,6 +177,12 @@ def _skills(achievements: list[r.Achievement], experiences: list[r.Experience]) 
                              _count(gained[key], "experience") if gained[key] else "") if x]
         lines.append(f"- **{names[key]}**: {', '.join(where)}")
     return lines
+
+
+def _role_at(positions: list[r.Compensation], day: date) -> str | None:
+    """The title held on ``day``: the latest position record up to it (never its pay)."""
+    held = [p for p in positions if p.date <= day and p.title]
+    return max(held, key=lambda p: p.date).title if held else None
 
 
 def _quarter(day: date) -> tuple[int, int]:

@@ -22,7 +22,8 @@ def _document(journal: Journal, tmp_path: Path, **period: date) -> str:
 
 def test_the_last_twelve_months_of_the_demo_journal(demo_journal: Journal, tmp_path: Path) -> None:
     text = _document(demo_journal, tmp_path, end=DEMO_TODAY)
-    assert text.startswith("# Priya Raman’s accomplishments, 23 Nov 2025 to 22 Nov 2026\n")
+    assert text.startswith("# Priya Raman’s accomplishments, 23 Nov 2025 to 22 Nov 2026\n\n"
+                           "Senior Data Analyst · Northwind Logistics\n")
     sections = [line for line in text.splitlines() if line.startswith("## ")]
     assert sections == ["## Highlights", "## Achievements by quarter", "## Lateral growth",
                         "## Invisible work", "## Skills shown"]
@@ -40,6 +41,7 @@ def test_the_last_twelve_months_of_the_demo_journal(demo_journal: Journal, tmp_p
     assert "Automated the monthly variance pack" not in text
     assert "Writing the definition down first saved weeks" not in text  # a reflection
     assert "Starting this journal" not in text  # a journal entry
+    assert "98,000" not in text and "118,000" not in text  # pay stays out
 
 
 def test_quarters_run_oldest_first_and_highlights_newest_first(demo_journal: Journal,
