@@ -262,9 +262,11 @@ def cmd_plan(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.paths import database_path
     from careerdesk.store.backup import backup
 
-    _journal(data_dir).close()  # a journal from an older version is migrated first
+    if database_path(data_dir).exists():  # else backup() says there is nothing to back up
+        _journal(data_dir).close()  # a journal from an older version is migrated first
     print(backup(data_dir, args.output))
     return EXIT_OK
 

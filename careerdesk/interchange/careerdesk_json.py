@@ -191,6 +191,8 @@ _KEEP = {"uid", "date", "body", "title", "kind", "start", "people", "name", "pat
 def write_json_atomically(path: Path, data: Any) -> None:
     """Writes the whole file or nothing: a temporary file beside it, then a rename."""
     folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise FileRefused(f"{path}: is a folder; give the name of the file to write")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
