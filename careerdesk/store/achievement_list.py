@@ -16,7 +16,7 @@ from sqlalchemy import Select, case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from careerdesk.domain.enums import AchievementKind, Scope
-from careerdesk.domain.metrics import describe
+from careerdesk.domain.metrics import describe, describe_change
 from careerdesk.domain.records import Metric
 from careerdesk.search import fts_query
 from careerdesk.store import models as m
@@ -59,6 +59,9 @@ class AchievementLine:
     first_metric: str
     skills: tuple[str, ...]
     tags: tuple[str, ...]
+    # The first metric's parts, for a table that shows the name and the change apart.
+    first_metric_name: str = ""
+    first_metric_change: str = ""
 
 
 _SCOPE_ORDER = {"team": 1, "department": 2, "company": 3, "external": 4}
@@ -130,16 +133,18 @@ def lines(session: Session, ids: Sequence[int]) -> dict[int, AchievementLine]:
     result = {}
     for id_, uid, day, title, kind, scope, highlight, tags in rows:
         own = metrics.get(id_, [])
-        first = ""
+        first = first_name = first_change = ""
         if own:
             x = own[0]
-            first = describe(Metric(name=x.name, unit=x.unit, baseline=x.baseline,
-                                    result=x.result, higher_is_better=x.higher_is_better))
+            shown = Metric(name=x.name, unit=x.unit, baseline=x.baseline, result=x.result,
+                           higher_is_better=x.higher_is_better)
+            first, first_name, first_change = describe(shown), x.name, describe_change(shown)
         result[id_] = AchievementLine(
             id=id_, uid=uid, date=day, title=title, kind=AchievementKind(kind),
             scope=Scope(scope) if scope else None, highlight=bool(highlight),
             metric_count=len(own), first_metric=first, skills=tuple(skills.get(id_, [])),
-            tags=tuple(tags or []))
+            tags=tuple(tags or []), first_metric_name=first_name,
+            first_metric_change=first_change)
     return result
 
 
