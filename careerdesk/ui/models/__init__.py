@@ -1,0 +1,1 @@
+"""Qt item models over the journal: lazy, sorted and filtered in SQL."""

@@ -1,0 +1,635 @@
+"""The Achievements page: a filtered, sorted table of wins beside the editor of one.
+
+The pattern the other record pages follow:
+
+- a lazy table model over the core's list query (``models/achievement_table.py``);
+- an editor that emits ``edited(field)``; the page builds the record, and saves it as a
+  ``SaveRecordCommand`` on the shared undo stack, so every edit is one undo step;
+- new and delete are commands too; the page refreshes from ``RecordEvents``, whoever
+  changed the record (this page, an undo from the Edit menu, another page).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk import services
+from careerdesk.domain.enums import AchievementKind, Scope
+from careerdesk.domain.errors import NotFound
+from careerdesk.domain.records import Achievement, Experience, Person, Skill
+from careerdesk.store import achievement_edit, achievement_list
+from careerdesk.store.achievement_list import AchievementFilter, AchievementSort
+from careerdesk.store.database import Journal
+from careerdesk.ui import icons, theme
+from careerdesk.ui.achievement_editor import MERGED_FIELDS, AchievementEditor, field_label
+from careerdesk.ui.models.achievement_table import (
+    SORT_OF_COLUMN,
+    AchievementTableModel,
+    Column,
+    MetricCellDelegate,
+    kind_label,
+)
+from careerdesk.ui.pages.base import Page
+from careerdesk.ui.undo import (
+    CreateRecordCommand,
+    DeleteRecordCommand,
+    RecordChange,
+    RecordEvents,
+    SaveRecordCommand,
+)
+from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.optional_date import OptionalDateEdit
+from careerdesk.ui.widgets.record_table import RecordTable
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AchievementsPage", text)
+
+
+FILTER_DELAY_MS = 250
+NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
+
+
+class _EmptyState(QWidget):
+    """One line saying what belongs here, and the button that starts it."""
+
+    def __init__(self, text: str, button: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.label = QLabel(text, self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.label.setFont(font)
+        layout.addWidget(self.label)
+        self.button = QPushButton(button, self)
+        self.button.setAccessibleName(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addSpacing(8)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+
+class AchievementsPage(Page):
+    name = "achievements"
+    title = tr("Achievements")
+    icon_name = "achievements"
+
+    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(journal, undo_stack, parent)
+        self.setAccessibleName(tr("Achievements"))
+        self.events = RecordEvents.of(undo_stack)
+        self.model = AchievementTableModel(journal, self)
+        self._loaded = False
+        self._pushing = False
+        self._switching_to: str | None = None
+        self._quiet = False
+        self._choices_stale = True
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.events.changed.connect(self._record_changed)
+        self.events.failed.connect(self._show_failure)
+
+    # ================================================================ building
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
+                                  theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addLayout(self._build_header())
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setLayout(self._build_filters())
+        layout.addWidget(self.filter_bar)
+        self.failure = WarningLabel(self)
+        self.failure.setAccessibleName(tr("Problem"))
+        layout.addWidget(self.failure)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(10)
+        self.list_stack = QStackedWidget(self.splitter)
+        self.table = self._build_table()
+        self.list_stack.addWidget(self.table)
+        self.empty_state = _EmptyState(
+            tr("Your wins go here: results with numbers, stories, and the invisible work "
+               "that holds a team together."),
+            tr("Add your first achievement"), self.list_stack)
+        self.empty_state.button.clicked.connect(self.new_achievement)
+        self.list_stack.addWidget(self.empty_state)
+        self.no_match = _EmptyState(tr("No achievement matches these filters."),
+                                    tr("Clear filters"), self.list_stack)
+        self.no_match.button.clicked.connect(self.clear_filter)
+        self.list_stack.addWidget(self.no_match)
+
+        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor = AchievementEditor(self.editor_stack)
+        self.editor.edited.connect(self._field_edited)
+        self.editor_stack.addWidget(self.editor)
+        self.nothing_selected = QLabel(
+            tr("Select an achievement to see it here, or add a new one."), self.editor_stack)
+        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing_selected.setWordWrap(True)
+        self.editor_stack.addWidget(self.nothing_selected)
+        self.editor_stack.setCurrentWidget(self.nothing_selected)
+        self.editor_stack.setMinimumWidth(360)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 380])  # proportions: the table gets the most
+        layout.addWidget(self.splitter, 1)
+
+        self.new_action = QAction(tr("New achievement"), self)
+        self.new_action.setShortcut(NEW_SHORTCUT)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_action.triggered.connect(self.new_achievement)
+        self.addAction(self.new_action)  # a shortcut only while this page is shown
+        chain: list[QWidget] = [self.delete_button, self.new_button, self.search,
+                                self.kind_filter, self.scope_filter, self.tag_filter,
+                                self.date_from.check, self.date_from.edit, self.date_to.check,
+                                self.date_to.edit, self.highlights_only, self.clear_button,
+                                self.table, self.editor.title]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        heading = QLabel(tr("Achievements"), self)
+        heading.setObjectName("pageTitle")
+        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
+        heading.setAccessibleName(tr("Achievements"))
+        row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(tr("Number of achievements"))
+        self.count_label.setObjectName("pageBlurb")  # the theme's secondary text
+        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addStretch(1)
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.delete_button.setAccessibleName(tr("Delete achievement"))
+        self.delete_button.setToolTip(tr("Delete the selected achievement (Delete)"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(False)
+        self.delete_button.setIcon(icons.icon("delete"))
+        row.addWidget(self.delete_button)
+        self.new_button = QPushButton(tr("New achievement"), self)
+        self.new_button.setAccessibleName(tr("New achievement"))
+        self.new_button.setToolTip(tr("New achievement (%1)").replace(
+            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setDefault(False)
+        self.new_button.setAutoDefault(False)
+        self.new_button.setIcon(icons.icon("add"))
+        self.new_button.clicked.connect(self.new_achievement)
+        row.addWidget(self.new_button)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search titles, stories, notes…"))
+        self.search.setAccessibleName(tr("Search achievements"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(200)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        row.addWidget(self.search, 2)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName(tr("Filter by kind"))
+        self.kind_filter.addItem(tr("All kinds"), None)
+        for kind in AchievementKind:
+            self.kind_filter.addItem(kind_label(kind), kind.value)
+        self.scope_filter = QComboBox(self)
+        self.scope_filter.setAccessibleName(tr("Filter by scope"))
+        self.scope_filter.addItem(tr("All scopes"), None)
+        for scope in Scope:
+            self.scope_filter.addItem(QCoreApplication.translate("Scope", scope.label),
+                                      scope.value)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName(tr("Filter by tag"))
+        self.tag_filter.addItem(tr("All tags"), None)
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_filter.setMaximumWidth(180)
+        for combo in (self.kind_filter, self.scope_filter, self.tag_filter):
+            combo.activated.connect(lambda _i: self.apply_filter())
+            row.addWidget(combo)
+
+        today = date.today()
+        self.date_from = OptionalDateEdit(tr("From"), tr("From date"),
+                                          date(today.year - 1, today.month, 1), self)
+        self.date_to = OptionalDateEdit(tr("To"), tr("To date"), today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.changed.connect(self.apply_filter)
+            row.addWidget(edit)
+        self.highlights_only = QCheckBox(tr("Highlights only"), self)
+        self.highlights_only.setAccessibleName(tr("Highlights only"))
+        self.highlights_only.toggled.connect(lambda _on: self.apply_filter())
+        row.addWidget(self.highlights_only)
+        self.clear_button = QPushButton(tr("Clear"), self)
+        self.clear_button.setAccessibleName(tr("Clear filters"))
+        self.clear_button.setToolTip(tr("Show every achievement again"))
+        self.clear_button.setFlat(True)
+        self.clear_button.clicked.connect(self.clear_filter)
+        self.clear_button.setEnabled(False)
+        row.addWidget(self.clear_button)
+        return row
+
+    def _build_table(self) -> RecordTable:
+        table = RecordTable(self)
+        table.setModel(self.model)
+        table.setAccessibleName(tr("Achievements"))
+        header = table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        metrics = table.fontMetrics()
+        pad = 24
+        table.set_columns({
+            Column.DATE: metrics.horizontalAdvance("28 Sep 2025") + pad,
+            Column.KIND: metrics.horizontalAdvance(kind_label(AchievementKind.QUANTIFIED))
+            + pad + 16,
+            Column.SCOPE: metrics.horizontalAdvance(
+                QCoreApplication.translate("Scope", Scope.DEPARTMENT.label)) + pad,
+            Column.METRIC: metrics.horizontalAdvance("38,000 → 212,000 USD") + pad,
+            Column.SKILLS: metrics.horizontalAdvance("Data Modeling, SQL") + pad,
+        }, stretch=Column.TITLE, stretch_minimum=metrics.horizontalAdvance("x") * 30,
+            hide_order=(Column.SKILLS, Column.SCOPE))
+        table.setItemDelegateForColumn(Column.METRIC, MetricCellDelegate(table))
+        table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        table.delete_requested.connect(self.delete_current)
+        return table
+
+    # ================================================================ loading
+
+    def ready(self) -> None:
+        self._ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_loaded()
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_choices()
+        self.model.reload()
+        self._after_reload()
+        if self.model.rowCount() > 0 and self.editor.record is None:
+            self.select_row(0)
+
+    def refresh(self) -> None:
+        """Reloads everything from the journal, keeping the selected achievement if it stays."""
+        if not self._loaded:
+            self._ensure_loaded()
+            return
+        self.editor.flush()
+        self._choices_stale = True
+        self._load_choices()
+        uid = self.current_uid()
+        row = self.table.currentIndex().row()
+        self.model.reload()
+        self._after_reload()
+        self._reselect(uid, row, reload_editor=True)
+
+    def _load_choices(self) -> None:
+        if not self._choices_stale:
+            return
+        self._choices_stale = False
+        with self.journal.sessions() as session:
+            people = achievement_edit.person_choices(session)
+            experiences = achievement_edit.experience_choices(session)
+            skills = achievement_edit.skill_names(session)
+            tags = achievement_list.all_tags(session)
+        self.editor.set_choices(people=people, experiences=experiences, skills=skills,
+                                tags=tags)
+        self._set_tag_filter_choices(tags)
+
+    def _set_tag_filter_choices(self, tags: list[str]) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(tr("All tags"), None)
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        if current is not None and self.tag_filter.findData(current) < 0:
+            self.tag_filter.addItem(current, current)  # still filtering by it
+        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
+        self.tag_filter.blockSignals(False)
+
+    def _after_reload(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if self.model.filter.is_empty or shown == total:
+            text = tr("1 achievement") if total == 1 else \
+                tr("%1 achievements").replace("%1", f"{total:,}")
+        else:
+            text = tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        self.count_label.setText(text)
+        empty_journal = total == 0 and self.model.filter.is_empty
+        if shown:
+            self.list_stack.setCurrentWidget(self.table)
+        elif empty_journal:
+            self.list_stack.setCurrentWidget(self.empty_state)
+        else:
+            self.list_stack.setCurrentWidget(self.no_match)
+        # With nothing listed, the one message and its button have the page to themselves.
+        self.editor_stack.setVisible(shown > 0)
+        self.filter_bar.setVisible(not empty_journal)
+        self.clear_button.setEnabled(not self.model.filter.is_empty)
+        self._set_sort_indicator(self._column_of_sort(), self._sort_order())
+
+    def _column_of_sort(self) -> Column:
+        return next(c for c, s in SORT_OF_COLUMN.items() if s == self.model.sort_key)
+
+    def _sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self.model.descending \
+            else Qt.SortOrder.AscendingOrder
+
+    def _set_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        header.viewport().update()
+
+    # ================================================================ filter and sort
+
+    def current_filter(self) -> AchievementFilter:
+        kind = self.kind_filter.currentData()
+        scope = self.scope_filter.currentData()
+        return AchievementFilter(
+            text=self.search.text().strip(),
+            kinds=frozenset({AchievementKind(kind)}) if kind else frozenset(),
+            scopes=frozenset({Scope(scope)}) if scope else frozenset(),
+            tag=self.tag_filter.currentData() or None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            highlights_only=self.highlights_only.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        wanted = self.current_filter()
+        if wanted == self.model.filter:
+            return
+        uid = self.current_uid()
+        self.model.set_filter(wanted)
+        self._after_reload()
+        self._reselect(uid, 0, reload_editor=False, fallback_first=True)
+
+    def clear_filter(self) -> None:
+        self.search.clear()  # starts the typing pause; apply_filter below ends it
+        self.kind_filter.setCurrentIndex(0)
+        self.scope_filter.setCurrentIndex(0)
+        self.tag_filter.setCurrentIndex(0)
+        self.highlights_only.blockSignals(True)
+        self.highlights_only.setChecked(False)
+        self.highlights_only.blockSignals(False)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self.apply_filter()
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """A click on a header: the model sorts in SQL, the header only shows the arrow."""
+        previous = self._column_of_sort()
+        if not 0 <= section < len(Column) or Column(section) not in SORT_OF_COLUMN:
+            self._set_sort_indicator(previous, self._sort_order())  # Skills do not sort
+            return
+        # A first click on a column sorts in its natural direction (the model's
+        # InitialSortOrderRole: the newest date, the widest scope, the most metrics first).
+        self.sort_by(SORT_OF_COLUMN[Column(section)], order == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, key: AchievementSort, descending: bool) -> None:
+        uid = self.current_uid()
+        self.model.set_sort(key, descending)
+        self._after_reload()
+        self._reselect(uid, 0, reload_editor=False, fallback_first=True)
+
+    # ================================================================ selection
+
+    def current_uid(self) -> str | None:
+        """The achievement in the editor (it may be filtered out of the table)."""
+        return self.editor.record.uid if self.editor.record is not None else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, Column.TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _reselect(self, uid: str | None, fallback_row: int, *, reload_editor: bool,
+                  fallback_first: bool = False) -> None:
+        """After the rows changed: the same achievement if listed, else a row near it."""
+        row = self.model.row_of_uid(uid) if uid else None
+        if row is not None:
+            self._select_quietly(row)
+            if reload_editor and uid:
+                self._show_uid(uid)
+            return
+        if uid and not fallback_first:
+            still_there = self._load(uid)
+            if still_there is not None:  # filtered out, yet still the one being edited
+                self.table.clearSelection()
+                if reload_editor:
+                    self.editor.load(still_there)
+                return
+        count = self.model.rowCount()
+        if count:
+            self.select_row(min(max(fallback_row, 0), count - 1))
+        else:
+            self._show_uid(None)
+
+    def _select_quietly(self, row: int) -> None:
+        """Selects a row without reloading the editor (it shows that record already)."""
+        index = self.model.index(row, Column.TITLE)
+        self._quiet = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._quiet = False
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.delete_button.setEnabled(True)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        uid = self.model.uid_at(current.row()) if current.isValid() else None
+        if uid is None or uid == self.current_uid():
+            self.delete_button.setEnabled(self.editor.record is not None)
+            return
+        # A story still being typed belongs to the previous row: save it first. Saving
+        # may reorder the rows, so the row is found again by uid afterwards.
+        self._switching_to = uid
+        try:
+            self.editor.flush()
+        finally:
+            self._switching_to = None
+        self._show_uid(uid)
+        row = self.model.row_of_uid(uid)
+        if row is not None and row != self.table.currentIndex().row():
+            self._select_quietly(row)
+
+    def _load(self, uid: str) -> Achievement | None:
+        try:
+            return services.load_record(self.journal, Achievement, uid)
+        except NotFound:
+            return None
+
+    def _show_uid(self, uid: str | None) -> None:
+        record = self._load(uid) if uid else None
+        self.editor.load(record)
+        self.editor_stack.setCurrentWidget(self.editor if record else self.nothing_selected)
+        self.delete_button.setEnabled(record is not None)
+
+    def open_record(self, kind: str, uid: str) -> bool:
+        if kind != "achievement":
+            return False
+        self._ensure_loaded()
+        row = self.model.row_of_uid(uid)
+        if row is None and not self.model.filter.is_empty:
+            self.clear_filter()
+            row = self.model.row_of_uid(uid)
+        if row is None:
+            return False
+        self.editor.flush()
+        self.select_row(row)
+        if self.current_uid() != uid:
+            self._show_uid(uid)
+        return True
+
+    # ================================================================ editing
+
+    def _push(self, command: SaveRecordCommand | CreateRecordCommand | DeleteRecordCommand
+              ) -> None:
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+
+    def _field_edited(self, field: str) -> None:
+        before = self.editor.record
+        after = self.editor.build()
+        if before is None or after is None or after == before:
+            return
+        self.failure.hide()
+        self._push(SaveRecordCommand(
+            self.journal, self.events, before, after, field=field,
+            merge=field in MERGED_FIELDS,
+            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
+            .replace("%2", _short(after.title))))
+
+    def new_achievement(self) -> None:
+        self._ensure_loaded()
+        self.editor.flush()
+        if not self.model.filter.is_empty:
+            self.clear_filter()  # the new one must be seen
+        record = achievement_edit.new_achievement(tr("Untitled achievement"))
+        self._push(CreateRecordCommand(self.journal, self.events, record,
+                                       text=tr("New achievement")))
+        if self.current_uid() == record.uid:
+            self.editor.title.setFocus()
+            self.editor.title.selectAll()
+
+    def delete_current(self) -> None:
+        record = self.editor.record
+        if record is None:
+            return
+        if not ConfirmDialog.ask(
+                self, tr("Delete achievement"),
+                tr("Delete “%1”?").replace("%1", _short(record.title, 60)),
+                tr("Delete"),
+                tr("Its metrics, links and notes go with it. Undo brings it back.")):
+            return
+        self._push(DeleteRecordCommand(
+            self.journal, self.events, Achievement, record.uid,
+            text=tr("Delete “%1”").replace("%1", _short(record.title))))
+
+    # ================================================================ changes
+
+    def _record_changed(self, change: RecordChange) -> None:
+        if change.kind in (Person, Experience, Skill):
+            self._choices_stale = True
+            if self._loaded and self.isVisible():
+                self._load_choices()
+            return
+        if change.kind is not Achievement or not self._loaded:
+            return
+        self.failure.hide()
+        mine = self._pushing and not change.replay
+        shown = self.current_uid()
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.reload()
+        self._after_reload()
+        if not (mine and change.field not in ("skills", "tags")):
+            self._choices_stale = True  # new tags or skills to complete, tags to filter by
+            self._load_choices()
+        record = change.record
+        if record is None:  # deleted: the row below takes its place
+            if change.uid == shown or shown is None:
+                self.editor.record = None
+                self._reselect(None, row, reload_editor=True)
+            else:
+                self._reselect(shown, row, reload_editor=False)
+            return
+        assert isinstance(record, Achievement)
+        if mine and change.uid == shown:  # the editor shows it already
+            self.editor.set_saved(record)
+            if self._switching_to is None:
+                self._reselect(change.uid, row, reload_editor=False)
+            return
+        if not mine and not change.replay and change.uid != shown:
+            self._reselect(shown, row, reload_editor=False)  # another page added or edited one
+            return
+        # Created here, or changed by an undo or a redo: show that achievement.
+        target = self.model.row_of_uid(change.uid)
+        if target is not None:
+            self._select_quietly(target)
+        else:
+            self.table.clearSelection()
+        self.editor.load(record)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.delete_button.setEnabled(True)
+
+    def _show_failure(self, message: str) -> None:
+        self.failure.show_message(message)
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -1,0 +1,1 @@
+"""Small widgets the pages share: name pickers, optional dates, metric rows, confirmations."""

@@ -1,0 +1,255 @@
+"""Editors for a short list of names: tags, skills, people.
+
+Each value shows as a small chip with a remove button; a field at the end takes a new
+one, with completion from what the journal already knows. Enter or a comma adds what
+was typed, Backspace in the empty field removes the last chip. ``changed`` is emitted
+once per added or removed value: the moment to save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk.store.achievement_edit import Choice
+from careerdesk.ui.widgets.flow_layout import FlowLayout
+from careerdesk.ui.widgets.marks import WarningLabel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TokenEditor", text)
+
+
+class _Chip(QFrame):
+    def __init__(self, value: str, label: str, hint: str, editor: TokenEditor) -> None:
+        super().__init__(editor)
+        self.value = value
+        self.setObjectName("token")
+        self.setAccessibleName(label)
+        if hint:
+            self.setToolTip(hint)
+        self.setStyleSheet(
+            "QFrame#token { border: 1px solid palette(mid); border-radius: 10px;"
+            " background: palette(alternate-base); }"
+            "QFrame#token QToolButton { border: none; padding: 0px 2px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 1, 2, 1)
+        layout.setSpacing(2)
+        self.label = QLabel(label, self)
+        layout.addWidget(self.label)
+        remove = QToolButton(self)
+        remove.setText("×")
+        remove.setAutoRaise(True)
+        # Backspace in the field removes chips from the keyboard; Tab skips the crosses.
+        remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        remove.setToolTip(tr("Remove %1").replace("%1", label))
+        remove.setAccessibleName(tr("Remove %1").replace("%1", label))
+        remove.clicked.connect(lambda: editor.remove_value(value))
+        layout.addWidget(remove)
+
+
+class TokenEditor(QWidget):
+    """A list of values, each shown by a label. Subclasses choose what may be added."""
+
+    changed = Signal()
+
+    allow_new = True
+
+    def __init__(self, accessible_name: str, placeholder: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self._values: list[str] = []
+        self._choices: dict[str, Choice] = {}
+        self._chips: list[_Chip] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        holder = QWidget(self)
+        self._flow = FlowLayout(holder, spacing=5)
+        outer.addWidget(holder)
+        self.input = QLineEdit(holder)
+        self.input.setPlaceholderText(placeholder)
+        self.input.setAccessibleName(accessible_name)
+        self.input.setMinimumWidth(160)
+        self.input.installEventFilter(self)
+        self._flow.addWidget(self.input)
+        self.message = WarningLabel(self)
+        outer.addWidget(self.message)
+        self.setFocusProxy(self.input)
+
+        self._completions = QStringListModel(self)
+        self.completer = QCompleter(self._completions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.input.setCompleter(self.completer)
+        self.completer.activated[str].connect(self._completion_taken)  # type: ignore[index]
+        self.input.returnPressed.connect(self.commit_text)
+        self.input.textEdited.connect(lambda _text: self.message.hide())
+
+    # ------------------------------------------------------------ values
+
+    def values(self) -> list[str]:
+        return list(self._values)
+
+    def set_values(self, values: Iterable[str]) -> None:
+        """Shows saved values; not an edit, so ``changed`` stays silent."""
+        wanted = list(dict.fromkeys(values))
+        if wanted == self._values:
+            return
+        for chip in self._chips:
+            self._flow.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+        self._chips = []
+        self._values = []
+        for value in wanted:
+            self._add_chip(value)
+        self.input.clear()
+        self.message.hide()
+        self._update_completions()
+
+    def set_choices(self, choices: Sequence[Choice] | Sequence[str]) -> None:
+        """What completion offers (and, for people, the names the uids stand for)."""
+        self._choices = {}
+        for choice in choices:
+            item = choice if isinstance(choice, Choice) else Choice(choice, choice)
+            self._choices[item.uid] = item
+        for chip in self._chips:  # a person renamed elsewhere
+            chip.label.setText(self.label_of(chip.value))
+            chip.setAccessibleName(self.label_of(chip.value))
+        self._update_completions()
+
+    def label_of(self, value: str) -> str:
+        choice = self._choices.get(value)
+        return choice.label if choice else value
+
+    def add_value(self, value: str) -> bool:
+        """Adds a value as the user would; returns whether it was new."""
+        if any(v.casefold() == value.casefold() for v in self._values):
+            return False
+        self._add_chip(value)
+        self._update_completions()
+        self.changed.emit()
+        return True
+
+    def remove_value(self, value: str) -> None:
+        if value not in self._values:
+            return
+        index = self._values.index(value)
+        self._values.pop(index)
+        chip = self._chips.pop(index)
+        self._flow.removeWidget(chip)
+        chip.hide()
+        chip.deleteLater()
+        self._update_completions()
+        self.input.setFocus()
+        self.changed.emit()
+
+    # ------------------------------------------------------------ typing
+
+    def commit_text(self) -> None:
+        """Turns what is typed into a value, when it names one this editor accepts."""
+        text = self.input.text().strip().rstrip(",").strip()
+        if not text:
+            return
+        value = self.resolve(text)
+        if value is None:
+            self.message.show_message(self.refusal(text))
+            return
+        self.input.clear()
+        self.message.hide()
+        self.add_value(value)
+
+    def resolve(self, text: str) -> str | None:
+        """The value for a typed text: a known choice by its label, else the text itself."""
+        folded = text.casefold()
+        for choice in self._choices.values():
+            if folded in (choice.label.casefold(), self._completion_text(choice).casefold()):
+                return choice.uid
+        return text if self.allow_new else None
+
+    def refusal(self, text: str) -> str:
+        return tr("“%1” is not in the journal.").replace("%1", text)
+
+    def _completion_taken(self, text: str) -> None:
+        value = self.resolve(text)
+        if value is not None:
+            self.add_value(value)
+        # The completer writes its text into the field after this signal: clear it after.
+        QTimer.singleShot(0, self.input.clear)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Backspace and not self.input.text() and self._values:
+                self.remove_value(self._values[-1])
+                return True
+            if event.text() == ",":
+                self.commit_text()
+                return True
+        if watched is self.input and isinstance(event, QFocusEvent) \
+                and event.type() == QEvent.Type.FocusOut \
+                and event.reason() != Qt.FocusReason.PopupFocusReason \
+                and self.allow_new and self.input.text().strip():
+            self.commit_text()
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------ inside
+
+    def _add_chip(self, value: str) -> None:
+        choice = self._choices.get(value)
+        chip = _Chip(value, self.label_of(value), choice.hint if choice else "", self)
+        self._flow.insertWidget(len(self._chips), chip)
+        chip.show()
+        self._values.append(value)
+        self._chips.append(chip)
+
+    def _completion_text(self, choice: Choice) -> str:
+        return f"{choice.label} · {choice.hint}" if choice.hint else choice.label
+
+    def _update_completions(self) -> None:
+        taken = set(self._values)
+        self._completions.setStringList(
+            [self._completion_text(c) for c in self._choices.values() if c.uid not in taken])
+
+
+class TagEditor(TokenEditor):
+    """Free tags, with completion from the tags already used."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Tags"), tr("Add a tag…"), parent)
+
+
+class SkillsPicker(TokenEditor):
+    """Skills by name: the journal's skills are offered, a new name creates a skill."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Skills"), tr("Add a skill…"), parent)
+
+
+class PeoplePicker(TokenEditor):
+    """People of the journal, chosen by name; the values are their uids."""
+
+    allow_new = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("People"), tr("Add a person…"), parent)
+
+    def refusal(self, text: str) -> str:
+        return tr("No one called “%1” in the journal; add them on the People page first."
+                  ).replace("%1", text)
