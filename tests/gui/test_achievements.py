@@ -461,7 +461,9 @@ def test_new_achievement_is_created_selected_and_undoable(
         qtbot: Any, page: AchievementsPage, stack: QUndoStack) -> None:
     page.highlights_only.setChecked(True)
     assert "Ctrl+Shift+N" in page.new_button.toolTip()
-    page.new_action.trigger()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     uid = page.current_uid()
     assert uid is not None
     created = services.load_record(page.journal, Achievement, uid)
