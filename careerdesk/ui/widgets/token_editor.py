@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFrame,
     QHBoxLayout,
@@ -74,6 +75,7 @@ class TokenEditor(QWidget):
         self._values: list[str] = []
         self._choices: dict[str, Choice] = {}
         self._chips: list[_Chip] = []
+        self._taking = False  # a value was just taken from this key press
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +101,10 @@ class TokenEditor(QWidget):
         self.input.setCompleter(self.completer)
         self.completer.activated[str].connect(self._completion_taken)  # type: ignore[index]
         self.input.returnPressed.connect(self.commit_text)
-        self.input.textEdited.connect(lambda _text: self.message.hide())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.input.textEdited.connect(self._typed)
 
     # ------------------------------------------------------------ values
 
@@ -165,14 +170,17 @@ class TokenEditor(QWidget):
     def commit_text(self) -> None:
         """Turns what is typed into a value, when it names one this editor accepts."""
         text = self.input.text().strip().rstrip(",").strip()
-        if not text:
+        if not text or self._taking:
             return
+        popup = self.completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            return  # Return on a highlighted completion: the completer adds that one
         value = self.resolve(text)
         if value is None:
             self.message.show_message(self.refusal(text))
             return
-        self.input.clear()
         self.message.hide()
+        self._took()
         self.add_value(value)
 
     def resolve(self, text: str) -> str | None:
@@ -187,11 +195,27 @@ class TokenEditor(QWidget):
         return tr("“%1” is not in the journal.").replace("%1", text)
 
     def _completion_taken(self, text: str) -> None:
-        value = self.resolve(text)
-        if value is not None:
-            self.add_value(value)
-        # The completer writes its text into the field after this signal: clear it after.
-        QTimer.singleShot(0, self.input.clear)
+        # Return in the list reaches the field too (``returnPressed``), in either order:
+        # whichever comes first adds the value, the other is the same key press.
+        if not self._taking:
+            value = self.resolve(text)
+            if value is not None:
+                self.add_value(value)
+        self._took()
+
+    def _typed(self, _text: str) -> None:
+        self._taking = False  # a new key press: whatever was taken before is done
+        self.message.hide()
+
+    def _took(self) -> None:
+        self._taking = True
+        self.input.clear()
+        # The completer writes its text into the field after its signal: clear it after.
+        QTimer.singleShot(0, self._after_taking)
+
+    def _after_taking(self) -> None:
+        self._taking = False
+        self.input.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.input and isinstance(event, QKeyEvent) \
@@ -202,12 +226,14 @@ class TokenEditor(QWidget):
             if event.text() == ",":
                 self.commit_text()
                 return True
-        if watched is self.input and isinstance(event, QFocusEvent) \
-                and event.type() == QEvent.Type.FocusOut \
-                and event.reason() != Qt.FocusReason.PopupFocusReason \
+        return super().eventFilter(watched, event)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving the field keeps what was typed. The field's own focus-out event is not
+        # enough: the completer swallows it while its list is open.
+        if old is self.input and new is not self.completer.popup() \
                 and self.allow_new and self.input.text().strip():
             self.commit_text()
-        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ inside
 
