@@ -173,7 +173,7 @@ class TokenEditor(QWidget):
         if not text or self._taking:
             return
         popup = self.completer.popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
             return  # Return on a highlighted completion: the completer adds that one
         value = self.resolve(text)
         if value is None:
