@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from careerdesk.domain import records as r
 from careerdesk.domain.errors import CareerdeskError, InvalidRecord
 from careerdesk.interchange import careerdesk_json
+from careerdesk.interchange.atomic import write_json_atomically
 from careerdesk.interchange.careerdesk_json import ImportCounts
 from careerdesk.store import repository
 from careerdesk.store.database import Journal, open_journal
@@ -160,7 +161,7 @@ def _write_import(session: Session, preview: ImportPreview) -> ImportCounts:
 def export_interchange(journal: Journal, path: Path) -> dict[str, Any]:
     with journal.sessions() as session:
         data = careerdesk_json.export_data(session)
-    careerdesk_json.write_json_atomically(path, data)
+    write_json_atomically(path, data)
     return data
 
 

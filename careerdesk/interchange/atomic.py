@@ -6,11 +6,12 @@ is written beside its destination and renamed over it only once it is complete.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from careerdesk.interchange.careerdesk_json import FileRefused
 
@@ -33,3 +34,11 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    def write(out: BinaryIO) -> None:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        out.write(b"\n")
+
+    write_atomically(path, write)

@@ -8,8 +8,6 @@ anything is written. Import is idempotent by uid.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -186,28 +184,6 @@ def _compact(item: dict[str, Any]) -> dict[str, Any]:
 
 # Fields the schema requires even when empty.
 _KEEP = {"uid", "date", "body", "title", "kind", "start", "people", "name", "path", "strategy"}
-
-
-def write_json_atomically(path: Path, data: Any) -> None:
-    """Writes the whole file or nothing: a temporary file beside it, then a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise FileRefused(f"{path}: is a folder; give the name of the file to write")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise FileRefused(f"{path}: cannot be written ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o600)  # an export is as private as the journal
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def journal_is_empty(session: Session) -> bool:
