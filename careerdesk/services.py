@@ -22,6 +22,7 @@ from careerdesk.store.repository import RecordWriter, SaveResult
 if TYPE_CHECKING:
     from careerdesk.interchange.ics import CalendarCounts
     from careerdesk.planner import LeadTimes, Plan, PlannerData, WindowOverride
+    from careerdesk.store.skills import SkillState
 
 __all__ = ["Journal", "open_journal"]
 
@@ -272,3 +273,45 @@ def export_calendar(journal: Journal, path: Path, today: date) -> CalendarCounts
     from careerdesk.interchange import ics
 
     return ics.write_calendar(path, planner_data(journal), today)
+
+
+# ---------------------------------------------------------------- skills
+
+
+def save_skill(journal: Journal, skill: r.Skill) -> SaveResult:
+    """Creates or updates the skill of that name (its category and level)."""
+    if skill.level is not None and not 1 <= skill.level <= 5:
+        raise InvalidRecord("level", f"expected 1 to 5, got {skill.level}")
+    with journal.transaction() as session:
+        return RecordWriter(session).save_skill(skill)
+
+
+def rename_skill(journal: Journal, old: str, new: str) -> str:
+    """Renames a skill, keeping its links; refuses a name another skill has (merge it)."""
+    from careerdesk.store import skills
+
+    with journal.transaction() as session:
+        return skills.rename_skill(session, old, new)
+
+
+def merge_skills(journal: Journal, source: str, target: str) -> str:
+    """Moves every link of ``source`` to ``target``, keeps the higher level, drops ``source``."""
+    from careerdesk.store import skills
+
+    with journal.transaction() as session:
+        return skills.merge_skills(session, source, target)
+
+
+def skill_states(journal: Journal, names: list[str]) -> list[SkillState]:
+    """The skills as they are now, links included, so a rename or merge can be undone."""
+    from careerdesk.store import skills
+
+    with journal.sessions() as session:
+        return skills.snapshot(session, names)
+
+
+def restore_skills(journal: Journal, states: list[SkillState]) -> None:
+    from careerdesk.store import skills
+
+    with journal.transaction() as session:
+        skills.restore(session, states)
