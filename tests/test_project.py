@@ -38,3 +38,15 @@ def test_version_is_one_place() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["tool"]["setuptools"]["dynamic"]["version"]["attr"] == "careerdesk.__version__"
     assert re.fullmatch(r"\d+\.\d+\.\d+", careerdesk.__version__)
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject lists packages by hand (resources/ is mapped into the package), so a new
+    sub-package must be listed too, or a wheel install would lack it."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in (REPO / "careerdesk").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {found - listed}"
