@@ -223,19 +223,20 @@ def load_demo(journal: Journal, *, force: bool = False) -> ImportCounts:
 # ---------------------------------------------------------------- planner
 
 
-def planner_data(journal: Journal) -> PlannerData:
-    """The snapshot the planner works on; a page can plan other days from it without reloading."""
+def planner_data(journal: Journal, today: date | None = None) -> PlannerData:
+    """The snapshot the planner works on: every record it could read, or (given ``today``)
+    only those the plan of that day reads, which is much faster on a large journal."""
     from careerdesk.planner.data import load_planner_data
 
     with journal.sessions() as session:
-        return load_planner_data(session)
+        return load_planner_data(session, today)
 
 
 def plan(journal: Journal, today: date) -> Plan:
     """Negotiation windows, both readiness scores and the next actions, as of ``today``."""
     from careerdesk.planner import build_plan
 
-    return build_plan(planner_data(journal), today)
+    return build_plan(planner_data(journal, today), today)
 
 
 def lead_times(journal: Journal) -> LeadTimes:
@@ -272,7 +273,7 @@ def export_calendar(journal: Journal, path: Path, today: date) -> CalendarCounts
     """Cycle events, negotiation windows and open follow-ups as an iCalendar file."""
     from careerdesk.interchange import ics
 
-    return ics.write_calendar(path, planner_data(journal), today)
+    return ics.write_calendar(path, planner_data(journal, today), today)
 
 
 # ---------------------------------------------------------------- skills

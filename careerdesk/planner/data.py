@@ -1,26 +1,57 @@
-"""Loading the planner's snapshot from the journal, in one read."""
+"""Loading the planner's snapshot from the journal, in one read.
+
+``load_planner_data(session)`` loads every record the planner could read. Given the day
+to plan for, it loads only what the plan of that day reads, with the choice made in SQL:
+a journal of many years would otherwise build tens of thousands of records to look at a
+few hundred, and the Today page, the first thing the window shows, waits for it. The
+plan built from either snapshot for that day is the same (tests/planner/test_data.py).
+
+For that day the planner reads, of achievements: those of the last 12 months, the
+latest win, and quantified ones still without a metric (``readiness``, ``actions``); of
+interactions: every open follow-up (actions, the calendar export) and each person's
+latest contact on or before the day (``people.last_contacts``); of experiences: those
+under way or ended in the last 12 months. Those three kinds are read column by column
+rather than through the ORM's objects, which is several times faster for thousands of rows.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select, text
 from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
+from careerdesk.domain.enums import AchievementKind, ExperienceKind, InteractionKind, Scope
+from careerdesk.planner.calendar import add_months
 from careerdesk.planner.preferences import load_lead_times, load_overrides
 from careerdesk.planner.snapshot import PlannerData
+from careerdesk.store import models as m
 from careerdesk.store.repository import load_all, load_skills
 
 __all__ = ["PlannerData", "load_planner_data"]
 
 
-def load_planner_data(session: Session) -> PlannerData:
-    """Every record the planner reads (journal entries are not among them) and its settings."""
+def load_planner_data(session: Session, today: date | None = None) -> PlannerData:
+    """The records the planner reads and its settings: all of them, or those that plan ``today``."""
+    if today is None:
+        achievements = load_all(session, r.Achievement)
+        experiences = load_all(session, r.Experience)
+        interactions = load_all(session, r.Interaction)
+    else:
+        achievements = _achievements(session, _achievements_for(today))
+        experiences = _experiences(session, _experiences_for(today))
+        interactions = _interactions(session, _interactions_for(session, today))
     return PlannerData(
         cycle_events=load_all(session, r.CycleEvent),
         openings=load_all(session, r.Opening),
-        achievements=load_all(session, r.Achievement),
-        experiences=load_all(session, r.Experience),
+        achievements=achievements,
+        experiences=experiences,
         people=load_all(session, r.Person),
-        interactions=load_all(session, r.Interaction),
+        interactions=interactions,
         skills=load_skills(session),
         targets=load_all(session, r.Target),
         plans=load_all(session, r.NegotiationPlan),
@@ -28,3 +59,124 @@ def load_planner_data(session: Session) -> PlannerData:
         lead_times=load_lead_times(session),
         overrides=load_overrides(session),
     )
+
+
+# ------------------------------------------------------------------ which rows
+
+
+def _achievements_for(today: date) -> ColumnElement[bool]:
+    a = m.AchievementRow
+    year_ago = add_months(today, -12)
+    has_metric = exists().where(m.MetricRow.achievement_id == a.id)
+    # readiness.last_win: the latest achievement that is not invisible work, by date then title.
+    latest_win = (select(a.id).where(a.kind != AchievementKind.INVISIBLE.value, a.date <= today)
+                  .order_by(a.date.desc(), a.title.desc()).limit(1).scalar_subquery())
+    return and_(a.date <= today,
+                or_(a.date > year_ago,
+                    and_(a.kind == AchievementKind.QUANTIFIED.value, ~has_metric),
+                    a.id == latest_win))
+
+
+def _interactions_for(session: Session, today: date) -> ColumnElement[bool]:
+    i = m.InteractionRow
+    # One interaction per person on their latest day of contact: SQLite gives the bare
+    # column ``id`` from the row holding the max. Scanning interactions by date first (CROSS
+    # JOIN fixes the order) is several times faster than the planner's choice on large journals.
+    latest = session.execute(text(
+        "SELECT i.id, max(i.date) FROM interaction AS i CROSS JOIN interaction_person AS ip "
+        "ON ip.interaction_id = i.id WHERE i.date <= :today GROUP BY ip.person_id"),
+        {"today": today.isoformat()}).scalars().all()
+    open_follow_up = and_(i.done.is_(False), i.follow_up.is_not(None))
+    return or_(open_follow_up, i.id.in_(sorted(set(latest))))
+
+
+def _experiences_for(today: date) -> ColumnElement[bool]:
+    e = m.ExperienceRow
+    year_ago = add_months(today, -12)
+    return and_(e.start <= today, or_(e.end.is_(None), e.end > year_ago))
+
+
+# ------------------------------------------------------------------ reading columns
+
+
+def _common(row: Any) -> dict[str, Any]:
+    return {"uid": row.uid, "tags": list(row.tags or []), "created_at": row.created_at,
+            "updated_at": row.updated_at}
+
+
+def _grouped(pairs: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for owner, value in pairs:
+        grouped[owner].append(value)
+    return grouped
+
+
+def _achievements(session: Session, chosen: ColumnElement[bool]) -> list[r.Achievement]:
+    a, link = m.AchievementRow, m.achievement_skill
+    experience = m.ExperienceRow
+    rows = session.execute(
+        select(a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind, a.story,
+               a.scope, a.evidence, a.highlight, a.notes, experience.uid.label("experience"))
+        .outerjoin(experience, experience.id == a.experience_id).where(chosen).order_by(a.id)).all()
+    ids = select(a.id).where(chosen).scalar_subquery()
+    metric = m.MetricRow
+    metrics = _grouped(
+        (x.achievement_id, r.Metric(name=x.name, unit=x.unit, baseline=x.baseline, result=x.result,
+                                    higher_is_better=x.higher_is_better))
+        for x in session.execute(
+            select(metric.achievement_id, metric.name, metric.unit, metric.baseline, metric.result,
+                   metric.higher_is_better)
+            .where(metric.achievement_id.in_(ids)).order_by(metric.achievement_id, metric.position)))
+    skills = _grouped(session.execute(
+        select(link.c.achievement_id, m.SkillRow.name).join(m.SkillRow, m.SkillRow.id == link.c.skill_id)
+        .where(link.c.achievement_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
+    people_link = m.achievement_person
+    people = _grouped(session.execute(
+        select(people_link.c.achievement_id, m.PersonRow.uid)
+        .join(m.PersonRow, m.PersonRow.id == people_link.c.person_id)
+        .where(people_link.c.achievement_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
+    found = []
+    for row in rows:
+        found.append(r.Achievement(
+            **_common(row), date=row.date, title=row.title, kind=AchievementKind(row.kind),
+            story=row.story, scope=Scope(row.scope) if row.scope else None,
+            metrics=metrics.get(row.id, []),
+            skills=skills.get(row.id, []), people=people.get(row.id, []),
+            experience=row.experience, evidence=list(row.evidence or []),
+            highlight=row.highlight, notes=row.notes))
+    return found
+
+
+def _interactions(session: Session, chosen: ColumnElement[bool]) -> list[r.Interaction]:
+    i, link = m.InteractionRow, m.interaction_person
+    rows = session.execute(
+        select(i.id, i.uid, i.tags, i.created_at, i.updated_at, i.date, i.kind, i.summary,
+               i.follow_up, i.follow_up_action, i.done).where(chosen).order_by(i.id)).all()
+    ids = select(i.id).where(chosen).scalar_subquery()
+    people = _grouped(session.execute(
+        select(link.c.interaction_id, m.PersonRow.uid)
+        .join(m.PersonRow, m.PersonRow.id == link.c.person_id)
+        .where(link.c.interaction_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
+    return [r.Interaction(**_common(row), date=row.date, people=people.get(row.id, []),
+                          kind=InteractionKind(row.kind), summary=row.summary,
+                          follow_up=row.follow_up, follow_up_action=row.follow_up_action,
+                          done=row.done)
+            for row in rows]
+
+
+def _experiences(session: Session, chosen: ColumnElement[bool]) -> list[r.Experience]:
+    e, link = m.ExperienceRow, m.experience_skill
+    sponsor = m.PersonRow
+    rows = session.execute(
+        select(e.id, e.uid, e.tags, e.created_at, e.updated_at, e.kind, e.title, e.start, e.end,
+               e.department, sponsor.uid.label("sponsor"), e.outcome, e.reflection)
+        .outerjoin(sponsor, sponsor.id == e.sponsor_id).where(chosen).order_by(e.id)).all()
+    ids = select(e.id).where(chosen).scalar_subquery()
+    skills = _grouped(session.execute(
+        select(link.c.experience_id, m.SkillRow.name).join(m.SkillRow, m.SkillRow.id == link.c.skill_id)
+        .where(link.c.experience_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
+    return [r.Experience(**_common(row), kind=ExperienceKind(row.kind), title=row.title,
+                         start=row.start, end=row.end, department=row.department,
+                         sponsor=row.sponsor, skills=skills.get(row.id, []), outcome=row.outcome,
+                         reflection=row.reflection)
+            for row in rows]
