@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--today", type=_date, help="plan as of this day, YYYY-MM-DD (default: today)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
 
+    prep = commands.add_parser("prep-sheet", help="a negotiation plan's prep sheet as PDF")
+    which = prep.add_mutually_exclusive_group(required=True)
+    which.add_argument("plan_uid", nargs="?", metavar="PLAN_UID", help="the plan's uid")
+    which.add_argument("--latest", action="store_true",
+                       help="the plan of the next meeting (else the latest meeting, "
+                            "else the plan changed last)")
+    prep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
     bak = commands.add_parser("backup", help="a consistent copy of the database")
     bak.add_argument("-o", "--output", type=Path, help="where to write it "
                      "(default: a dated file in the data folder's backups/)")
@@ -261,6 +269,25 @@ def cmd_plan(data_dir: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk import services
+
+    journal = _journal(data_dir)
+    try:
+        uid = services.prep_sheet_plan(journal, None if args.latest else args.plan_uid, date.today())
+        sheet = services.prep_sheet(journal, uid, date.today())
+    finally:
+        journal.close()
+    # Qt only here: every other command stays free of it.
+    from careerdesk.ui.printing import ensure_gui_application, write_pdf
+
+    ensure_gui_application()
+    pages = write_pdf(sheet, args.output)
+    print(f"wrote the prep sheet of {sheet.title.removeprefix('Prep sheet: ')!r} "
+          f"({pages} {'page' if pages == 1 else 'pages'}) to {args.output}")
+    return EXIT_OK
+
+
 def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk.paths import database_path
     from careerdesk.store.backup import backup
@@ -313,6 +340,7 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "plan": cmd_plan,
+    "prep-sheet": cmd_prep_sheet,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,

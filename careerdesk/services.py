@@ -22,6 +22,7 @@ from careerdesk.store.repository import RecordWriter, SaveResult
 if TYPE_CHECKING:
     from careerdesk.interchange.ics import CalendarCounts
     from careerdesk.planner import LeadTimes, Plan, PlannerData, WindowOverride
+    from careerdesk.reports.prep import PrintableSheet
     from careerdesk.store.skills import SkillState
 
 __all__ = ["Journal", "open_journal"]
@@ -316,3 +317,29 @@ def restore_skills(journal: Journal, states: list[SkillState]) -> None:
 
     with journal.transaction() as session:
         skills.restore(session, states)
+
+
+# ---------------------------------------------------------------- prep sheet
+
+
+def prep_sheet_plan(journal: Journal, uid: str | None, today: date) -> str:
+    """The uid of the plan to print: ``uid`` checked, or the next meeting's plan when None."""
+    from careerdesk.domain.errors import NotFound
+    from careerdesk.reports.prep import latest_plan_uid
+
+    with journal.sessions() as session:
+        if uid is None:
+            found = latest_plan_uid(session, today)
+            if found is None:
+                raise NotFound("the journal has no negotiation plan to print")
+            return found
+        repository.load(session, r.NegotiationPlan, uid)  # NotFound names the uid
+        return uid
+
+
+def prep_sheet(journal: Journal, plan_uid: str, today: date) -> PrintableSheet:
+    """The prep sheet of a plan, ready to print: HTML, title and the chart's picture."""
+    from careerdesk.reports.prep import printable_sheet
+
+    with journal.sessions() as session:
+        return printable_sheet(session, plan_uid, today)

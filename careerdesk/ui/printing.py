@@ -1,0 +1,91 @@
+"""Printing the prep sheet through Qt: print, print preview, and PDF.
+
+The sheet's HTML and chart come from the core (``careerdesk.reports.prep``); this module
+only lays them out on paper. The document is paginated at the paper's printable size in
+CSS pixels (96 per inch), so the sheet's table widths and the chart's size mean the same
+on A4 and Letter, and the printed page is its true size at any printer resolution.
+
+Letter paper for the United States and Canada, A4 everywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from careerdesk.reports.prep import PrintableSheet
+
+LETTER_TERRITORIES = frozenset({QLocale.Country.UnitedStates, QLocale.Country.Canada})
+MARGINS_MM = QMarginsF(15, 12, 15, 12)
+CSS_DPI = 96
+PDF_DPI = 1200
+
+
+def page_size_for(locale: QLocale | None = None) -> QPageSize:
+    territory = (locale or QLocale.system()).territory()
+    return QPageSize(QPageSize.PageSizeId.Letter if territory in LETTER_TERRITORIES
+                     else QPageSize.PageSizeId.A4)
+
+
+def page_layout_for(locale: QLocale | None = None) -> QPageLayout:
+    return QPageLayout(page_size_for(locale), QPageLayout.Orientation.Portrait, MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+def sheet_document(sheet: PrintableSheet, layout: QPageLayout) -> QTextDocument:
+    """The sheet as a QTextDocument paginated for ``layout``'s printable area."""
+    document = QTextDocument()
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.title)
+    document.setDocumentMargin(0)
+    image = QImage.fromData(sheet.chart_png)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(sheet.chart_name), image)
+    document.setHtml(sheet.html)
+    area = layout.paintRect(QPageLayout.Unit.Inch)
+    document.setPageSize(QSizeF(area.width() * CSS_DPI, area.height() * CSS_DPI))
+    return document
+
+
+def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    document.print_(device)
+
+
+def write_pdf(sheet: PrintableSheet, path: Path, locale: QLocale | None = None) -> int:
+    """Writes the sheet as a PDF with its title set; returns the number of pages."""
+    layout = page_layout_for(locale)
+    document = sheet_document(sheet, layout)
+    writer = QPdfWriter(str(path))
+    writer.setTitle(sheet.title)
+    writer.setCreator("careerdesk")
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    print_document(document, writer)
+    del writer  # the file is finished when the writer goes
+    return document.pageCount()
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """A QGuiApplication for laying out text without a window (the command line).
+
+    Without a display (no DISPLAY or WAYLAND_DISPLAY on Linux) Qt is told to use its
+    offscreen platform, which needs none.
+    """
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+                and not os.environ.get("WAYLAND_DISPLAY"))
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["careerdesk"])

@@ -1,0 +1,113 @@
+"""The prep sheet's HTML (careerdesk.reports.prep_sheet): every section, and user text escaped."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from careerdesk import services
+from careerdesk.domain.enums import Strategy
+from careerdesk.domain.records import NegotiationPlan, Objection
+from careerdesk.planner.rules import WindowKind
+from careerdesk.reports.prep import latest_plan_uid, printable_sheet
+from careerdesk.reports.prep_data import PrepSheetData, build_prep_sheet_data
+from careerdesk.reports.prep_sheet import CHART_NAME, prep_sheet_html, text
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def promotion(demo_journal: services.Journal) -> PrepSheetData:
+    plans = services.load_all(demo_journal, NegotiationPlan)
+    plan = next(p for p in plans if p.strategy is Strategy.PROMOTION)
+    return build_prep_sheet_data(plan, services.planner_data(demo_journal), TODAY)
+
+
+def test_every_section_of_the_demo_promotion_plan(promotion: PrepSheetData) -> None:
+    page = prep_sheet_html(promotion)
+    for heading in ("The ask", "If not the full ask: fallbacks", "Why now", "Evidence",
+                    "Lateral growth and invisible work", "Benchmarks and internal equity",
+                    "In the room", "Talking points", "Objections and responses",
+                    "Walk-away point", "The period: ", "Notes"):
+        assert f"<h2>{html.escape(heading)}" in page, heading
+    plan = promotion.plan
+    assert "Lead Data Analyst · L5" in page and "118,000 USD" in page
+    assert "+20,000 USD, +20.4 %" in page
+    for item in [*plan.fallbacks, plan.walk_away or ""]:
+        assert text(item) in page
+    # Why now: the windows around the 3 Dec meeting, the promotion's, with their dates.
+    kinds = {w.kind for w in promotion.windows}
+    assert WindowKind.PRE_REVIEW in kinds and WindowKind.NETWORK not in kinds
+    assert "10 Nov – 3 Dec 2026" in page and "open on the meeting day" in page
+    # Evidence in the plan's order, with the metric changes of careerdesk.domain.metrics.
+    assert [a.uid for a in promotion.evidence] == plan.evidence
+    assert text("Carrier SLA credits (annualized) 38,000 → 212,000 USD, +458 %") in page
+    # Lateral growth and invisible work of the period.
+    assert "Product Analytics rotation: shipper quote funnel" in page
+    assert "Wrote the Finance Analytics onboarding guide" in page
+    # Benchmarks and the equity gap.
+    assert "Compa-ratio 0.84" in page and "(the band)" in page
+    # The people, with stance, influence, last contact and open follow-ups.
+    for person in promotion.people:
+        assert text(person.person.name) in page
+    assert "Supporter" in page and "5/5" in page and "17 Nov 2026" in page
+    assert text("Send Tomás the one-page pre-read with metrics (due 27 Nov 2026)") in page
+    for point in plan.talking_points:
+        assert text(point) in page
+    for objection in plan.objections:
+        assert text(objection.objection) in page and text(objection.response or "") in page
+    assert f'<img src="{CHART_NAME}"' in page
+
+
+def test_user_text_is_escaped(promotion: PrepSheetData) -> None:
+    plan = replace(promotion.plan, title="<i>Mine</i>",
+                   talking_points=["<script>alert(1)</script>", "<b>bold</b>"],
+                   objections=[Objection(objection='"a" & <u>b</u>', response="<img src=x>")],
+                   notes="<h1>note</h1>")
+    page = prep_sheet_html(replace(promotion, plan=plan))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<i>Mine</i>" not in page and "&lt;i&gt;Mine&lt;/i&gt;" in page
+    assert "&quot;a&quot; &amp; &lt;u&gt;b&lt;/u&gt;" in page
+    assert "<img src=x>" not in page and "<h1>note</h1>" not in page
+
+
+def test_markdown_bold_is_the_only_markup_kept() -> None:
+    assert text("worth **$2.2M** <b>x</b>") == "worth <b>$2.2M</b> &lt;b&gt;x&lt;/b&gt;"
+    assert text("a\nb") == "a<br/>b"
+
+
+def test_an_empty_plan_prints_with_its_gaps_said(journal: services.Journal) -> None:
+    plan = NegotiationPlan(title="Bare", strategy=Strategy.MOBILITY)
+    data = build_prep_sheet_data(plan, services.planner_data(journal), TODAY)
+    page = prep_sheet_html(data)
+    assert "No achievements chosen as evidence yet." in page
+    assert "No participants chosen yet." in page
+    assert "Not decided yet" in page
+
+
+def test_latest_is_the_next_meeting(demo_journal: services.Journal) -> None:
+    plans = {p.uid: p for p in services.load_all(demo_journal, NegotiationPlan)}
+    with demo_journal.sessions() as session:
+        uid = latest_plan_uid(session, TODAY)
+        assert uid is not None and plans[uid].meeting_date == date(2026, 12, 3)
+        # Once both meetings are past, the latest meeting.
+        later = latest_plan_uid(session, date(2027, 6, 1))
+        assert later is not None and plans[later].meeting_date == date(2027, 1, 14)
+
+
+def test_printable_sheet_has_a_sharp_chart(demo_journal: services.Journal) -> None:
+    uid = next(p.uid for p in services.load_all(demo_journal, NegotiationPlan)
+               if p.strategy is Strategy.PROMOTION)
+    with demo_journal.sessions() as session:
+        sheet = printable_sheet(session, uid, TODAY)
+    from careerdesk.reports.prep_chart import png_size
+
+    assert sheet.title == "Prep sheet: Promotion to Lead Data Analyst"
+    assert sheet.chart_png.startswith(b"\x89PNG")
+    width_px = int(sheet.html.split(f'<img src="{CHART_NAME}" width="')[1].split('"')[0])
+    pixels_wide, _ = png_size(sheet.chart_png)
+    assert pixels_wide / (width_px / 96) >= 200  # pixels per printed inch

@@ -1,0 +1,85 @@
+"""``careerdesk prep-sheet`` writes a real PDF: 1–2 pages, the plan's words, title, embedded fonts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from careerdesk import services
+from careerdesk.domain.enums import Strategy
+from careerdesk.domain.records import NegotiationPlan, Person
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    return subprocess.run([sys.executable, "-m", "careerdesk", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def _fonts(reader: PdfReader) -> list[Any]:
+    found = []
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            found.append(font)
+    return found
+
+
+def test_pdf_of_the_latest_plan(demo_journal: services.Journal, private_data_dir: Path,
+                                tmp_path: Path) -> None:
+    out = tmp_path / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "(2 pages)" in done.stdout or "(1 page)" in done.stdout
+    reader = PdfReader(out)
+    assert 1 <= len(reader.pages) <= 2
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Prep sheet: Promotion to Lead Data Analyst"
+    words = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    plan = next(p for p in services.load_all(demo_journal, NegotiationPlan)
+                if p.strategy is Strategy.PROMOTION)
+    assert "Lead Data Analyst" in words and "118,000 USD" in words
+    for point in plan.talking_points:
+        start = " ".join(point.replace("**", "").split())[:40]
+        assert start in words, start
+    people = {p.uid: p for p in services.load_all(demo_journal, Person)}
+    for uid in plan.participants:
+        assert people[uid].name in words
+    fonts = _fonts(reader)
+    assert fonts
+    for font in fonts:
+        descriptor = font["/FontDescriptor"].get_object()
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), font
+
+
+def test_unknown_uid_is_refused(demo_journal: services.Journal, private_data_dir: Path,
+                                tmp_path: Path) -> None:
+    out = tmp_path / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "no-such-plan", "-o", str(out))
+    assert done.returncode == 1
+    assert done.stderr.strip() == "careerdesk: no negotiation plan with uid no-such-plan"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [["-o", "x.pdf"], ["uid", "--latest", "-o", "x.pdf"],
+                                  ["--latest"]])
+def test_usage_errors(private_data_dir: Path, args: list[str]) -> None:
+    assert run(private_data_dir, "prep-sheet", *args).returncode == 2
+
+
+def test_other_commands_stay_free_of_qt(tmp_path: Path) -> None:
+    code = ("import sys; from careerdesk.cli import main; main(['--data-dir', sys.argv[1], 'plan'])"
+            "; assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if 'PySide' in m)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "journal")],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
