@@ -125,12 +125,21 @@ def restore(data_dir: Path, backup_file: Path) -> Path | None:
     saved = None
     if target.exists() and target.stat().st_size > 0:
         ensure_private_dir(backup_dir(data_dir))
-        saved = backup_dir(data_dir) / f"before-restore-{datetime.now(UTC):%Y-%m-%dT%H%M%S}.sqlite3"
+        stamp = f"{datetime.now(UTC):%Y-%m-%dT%H%M%S}"
+        saved = backup_dir(data_dir) / f"before-restore-{stamp}.sqlite3"
         try:
             copy_database(target, saved)
         except BackupFailed:
-            # A damaged journal cannot be copied page by page: keep its bytes aside instead.
+            # A damaged journal cannot be copied page by page: keep its bytes aside instead,
+            # under a name that no list of good backups offers.
+            saved = backup_dir(data_dir) / f"damaged-{stamp}.sqlite3"
             shutil.copy2(target, saved)
+            os.chmod(saved, 0o600)
+            wal = Path(f"{target}-wal")
+            if wal.exists() and wal.stat().st_size > 0:  # commits not yet in the main file
+                kept_wal = Path(f"{saved}-wal")
+                shutil.copy2(wal, kept_wal)
+                os.chmod(kept_wal, 0o600)
     temporary = target.with_name(f".{target.name}.restoring")
     shutil.copyfile(backup_file, temporary)
     os.chmod(temporary, 0o600)

@@ -68,14 +68,14 @@ def test_a_new_journal_is_private(tmp_path: Path) -> None:
         journal.close()
 
 
-@pytest.mark.usefixtures("umask_022")
-def test_an_existing_empty_file_becomes_a_journal(tmp_path: Path) -> None:
+def test_an_existing_empty_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    # careerdesk never leaves an empty journal.sqlite3 behind (it builds a new one under a
+    # temporary name), so an empty one was made by something else, or emptied: keep it.
     tmp_path.joinpath("journal.sqlite3").touch()
-    journal = open_journal(tmp_path)
-    try:
-        assert _revision(journal) == HEAD
-    finally:
-        journal.close()
+    before = _files(tmp_path)
+    with pytest.raises(JournalRefused, match="empty"):
+        open_journal(tmp_path)
+    assert _files(tmp_path) == before
 
 
 def _pragma(connection: object, name: str) -> object:
