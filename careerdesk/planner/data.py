@@ -111,72 +111,89 @@ def _grouped(pairs: Iterable[Any]) -> dict[int, list[Any]]:
     return grouped
 
 
+CHUNK = 10_000
+"""Ids bound in one query: well under SQLite's limit of bound values (32,766 since 3.32)."""
+
+
+def _chosen_ids(session: Session, id_column: Any, chosen: ColumnElement[bool]) -> list[list[int]]:
+    """The ids of the chosen rows, found once (the choice scans the table), in chunks."""
+    ids = list(session.scalars(select(id_column).where(chosen).order_by(id_column)))
+    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
 def _achievements(session: Session, chosen: ColumnElement[bool]) -> list[r.Achievement]:
-    a, link = m.AchievementRow, m.achievement_skill
+    a, metric = m.AchievementRow, m.MetricRow
+    skill_link, people_link = m.achievement_skill, m.achievement_person
     experience = m.ExperienceRow
-    rows = session.execute(
-        select(a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind, a.story,
-               a.scope, a.evidence, a.highlight, a.notes, experience.uid.label("experience"))
-        .outerjoin(experience, experience.id == a.experience_id).where(chosen).order_by(a.id)).all()
-    ids = select(a.id).where(chosen).scalar_subquery()
-    metric = m.MetricRow
-    metrics = _grouped(
-        (x.achievement_id, r.Metric(name=x.name, unit=x.unit, baseline=x.baseline, result=x.result,
-                                    higher_is_better=x.higher_is_better))
-        for x in session.execute(
-            select(metric.achievement_id, metric.name, metric.unit, metric.baseline, metric.result,
-                   metric.higher_is_better)
-            .where(metric.achievement_id.in_(ids)).order_by(metric.achievement_id, metric.position)))
-    skills = _grouped(session.execute(
-        select(link.c.achievement_id, m.SkillRow.name).join(m.SkillRow, m.SkillRow.id == link.c.skill_id)
-        .where(link.c.achievement_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
-    people_link = m.achievement_person
-    people = _grouped(session.execute(
-        select(people_link.c.achievement_id, m.PersonRow.uid)
-        .join(m.PersonRow, m.PersonRow.id == people_link.c.person_id)
-        .where(people_link.c.achievement_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
     found = []
-    for row in rows:
-        found.append(r.Achievement(
+    for ids in _chosen_ids(session, a.id, chosen):
+        metrics = _grouped(
+            (x.achievement_id, r.Metric(name=x.name, unit=x.unit, baseline=x.baseline,
+                                        result=x.result, higher_is_better=x.higher_is_better))
+            for x in session.execute(
+                select(metric.achievement_id, metric.name, metric.unit, metric.baseline,
+                       metric.result, metric.higher_is_better)
+                .where(metric.achievement_id.in_(ids))
+                .order_by(metric.achievement_id, metric.position)))
+        skills = _grouped(session.execute(
+            select(skill_link.c.achievement_id, m.SkillRow.name)
+            .join(m.SkillRow, m.SkillRow.id == skill_link.c.skill_id)
+            .where(skill_link.c.achievement_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
+        people = _grouped(session.execute(
+            select(people_link.c.achievement_id, m.PersonRow.uid)
+            .join(m.PersonRow, m.PersonRow.id == people_link.c.person_id)
+            .where(people_link.c.achievement_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
+        rows = session.execute(
+            select(a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind,
+                   a.story, a.scope, a.evidence, a.highlight, a.notes,
+                   experience.uid.label("experience"))
+            .outerjoin(experience, experience.id == a.experience_id)
+            .where(a.id.in_(ids)).order_by(a.id))
+        found += [r.Achievement(
             **_common(row), date=row.date, title=row.title, kind=AchievementKind(row.kind),
             story=row.story, scope=Scope(row.scope) if row.scope else None,
-            metrics=metrics.get(row.id, []),
-            skills=skills.get(row.id, []), people=people.get(row.id, []),
-            experience=row.experience, evidence=list(row.evidence or []),
-            highlight=row.highlight, notes=row.notes))
+            metrics=metrics.get(row.id, []), skills=skills.get(row.id, []),
+            people=people.get(row.id, []), experience=row.experience,
+            evidence=list(row.evidence or []), highlight=row.highlight, notes=row.notes)
+            for row in rows]
     return found
 
 
 def _interactions(session: Session, chosen: ColumnElement[bool]) -> list[r.Interaction]:
     i, link = m.InteractionRow, m.interaction_person
-    rows = session.execute(
-        select(i.id, i.uid, i.tags, i.created_at, i.updated_at, i.date, i.kind, i.summary,
-               i.follow_up, i.follow_up_action, i.done).where(chosen).order_by(i.id)).all()
-    ids = select(i.id).where(chosen).scalar_subquery()
-    people = _grouped(session.execute(
-        select(link.c.interaction_id, m.PersonRow.uid)
-        .join(m.PersonRow, m.PersonRow.id == link.c.person_id)
-        .where(link.c.interaction_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
-    return [r.Interaction(**_common(row), date=row.date, people=people.get(row.id, []),
-                          kind=InteractionKind(row.kind), summary=row.summary,
-                          follow_up=row.follow_up, follow_up_action=row.follow_up_action,
-                          done=row.done)
-            for row in rows]
+    found = []
+    for ids in _chosen_ids(session, i.id, chosen):
+        people = _grouped(session.execute(
+            select(link.c.interaction_id, m.PersonRow.uid)
+            .join(m.PersonRow, m.PersonRow.id == link.c.person_id)
+            .where(link.c.interaction_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
+        rows = session.execute(
+            select(i.id, i.uid, i.tags, i.created_at, i.updated_at, i.date, i.kind, i.summary,
+                   i.follow_up, i.follow_up_action, i.done).where(i.id.in_(ids)).order_by(i.id))
+        found += [r.Interaction(**_common(row), date=row.date, people=people.get(row.id, []),
+                                kind=InteractionKind(row.kind), summary=row.summary,
+                                follow_up=row.follow_up, follow_up_action=row.follow_up_action,
+                                done=row.done)
+                  for row in rows]
+    return found
 
 
 def _experiences(session: Session, chosen: ColumnElement[bool]) -> list[r.Experience]:
     e, link = m.ExperienceRow, m.experience_skill
     sponsor = m.PersonRow
-    rows = session.execute(
-        select(e.id, e.uid, e.tags, e.created_at, e.updated_at, e.kind, e.title, e.start, e.end,
-               e.department, sponsor.uid.label("sponsor"), e.outcome, e.reflection)
-        .outerjoin(sponsor, sponsor.id == e.sponsor_id).where(chosen).order_by(e.id)).all()
-    ids = select(e.id).where(chosen).scalar_subquery()
-    skills = _grouped(session.execute(
-        select(link.c.experience_id, m.SkillRow.name).join(m.SkillRow, m.SkillRow.id == link.c.skill_id)
-        .where(link.c.experience_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
-    return [r.Experience(**_common(row), kind=ExperienceKind(row.kind), title=row.title,
-                         start=row.start, end=row.end, department=row.department,
-                         sponsor=row.sponsor, skills=skills.get(row.id, []), outcome=row.outcome,
-                         reflection=row.reflection)
-            for row in rows]
+    found = []
+    for ids in _chosen_ids(session, e.id, chosen):
+        skills = _grouped(session.execute(
+            select(link.c.experience_id, m.SkillRow.name)
+            .join(m.SkillRow, m.SkillRow.id == link.c.skill_id)
+            .where(link.c.experience_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
+        rows = session.execute(
+            select(e.id, e.uid, e.tags, e.created_at, e.updated_at, e.kind, e.title, e.start,
+                   e.end, e.department, sponsor.uid.label("sponsor"), e.outcome, e.reflection)
+            .outerjoin(sponsor, sponsor.id == e.sponsor_id).where(e.id.in_(ids)).order_by(e.id))
+        found += [r.Experience(**_common(row), kind=ExperienceKind(row.kind), title=row.title,
+                               start=row.start, end=row.end, department=row.department,
+                               sponsor=row.sponsor, skills=skills.get(row.id, []),
+                               outcome=row.outcome, reflection=row.reflection)
+                  for row in rows]
+    return found
