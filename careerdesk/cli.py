@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
                             "else the plan changed last)")
     prep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
 
+    timeline = commands.add_parser("timeline", help="the timeline chart as a PNG, SVG or PDF file")
+    timeline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                          help="the file to write; its suffix (.png, .svg, .pdf) is the format")
+    timeline.add_argument("--from", dest="start", type=_date, metavar="D",
+                          help="the first day shown (default: 12 months before --to)")
+    timeline.add_argument("--to", dest="end", type=_date, metavar="D",
+                          help="the last day shown (default: today)")
+
     bak = commands.add_parser("backup", help="a consistent copy of the database")
     bak.add_argument("-o", "--output", type=Path, help="where to write it "
                      "(default: a dated file in the data folder's backups/)")
@@ -288,6 +296,23 @@ def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.reports.export import chart_format, export_timeline
+
+    chart_format(args.output)  # a bad suffix is refused before the journal is opened
+    if args.start and args.end and args.end < args.start:
+        print(f"careerdesk: timeline: --to {args.end} is before --from {args.start}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    journal = _journal(data_dir)
+    try:
+        data = export_timeline(journal, args.output, start=args.start, end=args.end)
+    finally:
+        journal.close()
+    print(f"wrote the timeline of {data.period.title} to {args.output}")
+    return EXIT_OK
+
+
 def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk.paths import database_path
     from careerdesk.store.backup import backup
@@ -340,6 +365,7 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "plan": cmd_plan,
+    "timeline": cmd_timeline,
     "prep-sheet": cmd_prep_sheet,
     "backup": cmd_backup,
     "restore": cmd_restore,
