@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -44,6 +43,7 @@ from careerdesk.domain.errors import CareerdeskError
 from careerdesk.paths import settings_path
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
+from careerdesk.ui.import_export import ImportExport
 from careerdesk.ui.info_bar import InfoBar
 from careerdesk.ui.pages import PAGE_NAMES, PAGE_OF_KIND, PAGES, create_page, spec
 from careerdesk.ui.pages.base import Page
@@ -121,13 +121,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.import_action = QAction(icons.icon("import"), tr("&Import…"), self)
-        self.import_action.setStatusTip(tr("Add the records of a careerdesk file to your journal"))
-        self.import_action.triggered.connect(lambda: self.import_file())
-
-        self.export_action = QAction(icons.icon("export"), tr("&Export…"), self)
-        self.export_action.setStatusTip(tr("Save your whole journal as a careerdesk file"))
-        self.export_action.triggered.connect(lambda: self.export_file())
+        self.import_export = ImportExport(self, self.journal, self.settings)
+        self.import_export.journal_changed.connect(self.refresh_pages)
+        self.import_export.journal_changed.connect(self._update_sample_offer)
+        self.import_action = self.import_export.import_action
 
         self.quit_action = QAction(tr("&Quit"), self)
         self.quit_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -175,7 +172,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.page_actions[page.name] = action
 
-        for action in (self.import_action, self.export_action, self.quit_action,
+        for action in (*self.import_export.actions, self.quit_action,
                        self.undo_action, self.redo_action, self.find_action,
                        self.preferences_action, *self.page_actions.values()):
             self.addAction(action)  # shortcuts work even where the menu bar is hidden
@@ -290,8 +287,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
+        self.export_menu = self.import_export.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -411,69 +407,6 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("Loaded the sample journal: %1 records.").replace("%1", str(total)))
         return True
 
-    # -- files ------------------------------------------------------------------------------
-
-    def _last_folder(self) -> str:
-        folder = self.settings.value(KEY_FOLDER)
-        return folder if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
-
-    def ask_import_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a careerdesk File"), self._last_folder(),
-            self.tr("careerdesk files (*.json);;All files (*)"))
-        return Path(name) if name else None
-
-    def ask_export_path(self) -> Path | None:
-        from datetime import date
-
-        suggested = str(Path(self._last_folder()) / f"careerdesk-{date.today().isoformat()}.json")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the Journal"), suggested,
-            self.tr("careerdesk files (*.json)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".json")
-
-    def import_file(self, path: Path | None = None) -> bool:
-        """Imports a careerdesk file, all or nothing, and says what it did."""
-        path = path or self.ask_import_path()
-        if path is None:
-            return False
-        self.settings.setValue(KEY_FOLDER, str(path.parent))
-        try:
-            with _busy():
-                counts = services.import_interchange(self.journal, path)
-        except (CareerdeskError, OSError) as error:
-            self.show_message(QMessageBox.Icon.Critical, self.tr("Import Refused"),
-                              self.tr("Nothing was changed in your journal.") + "\n\n"
-                              + str(error))
-            return False
-        self.refresh_pages()
-        self._update_sample_offer()
-        lines = counts.lines() or [self.tr("The file holds no records.")]
-        self.show_message(QMessageBox.Icon.Information, self.tr("Import Finished"),
-                          self.tr("Imported %1:").replace("%1", path.name) + "\n\n"
-                          + "\n".join(lines))
-        self.notify(self.tr("Imported %1.").replace("%1", path.name))
-        return True
-
-    def export_file(self, path: Path | None = None) -> bool:
-        path = path or self.ask_export_path()
-        if path is None:
-            return False
-        self.settings.setValue(KEY_FOLDER, str(path.parent))
-        try:
-            with _busy():
-                data = services.export_interchange(self.journal, path)
-        except (CareerdeskError, OSError) as error:
-            self.show_message(QMessageBox.Icon.Critical, self.tr("Export Failed"), str(error))
-            return False
-        total = sum(len(v) for v in data.values() if isinstance(v, list))
-        self.notify(self.tr("Exported %1 records to %2.").replace("%1", str(total))
-                    .replace("%2", str(path)))
-        return True
-
     # -- dialogs (methods, so a test can replace them instead of blocking on a modal) -------
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
@@ -549,6 +482,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.save_layout()
+        self.import_export.wait()  # an import finishes its transaction before the journal closes
         self.search_field.popup.hide()
         self.search_field.close_connection()
 

@@ -435,40 +435,60 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[QMessageBox.Icon, st
     return shown
 
 
-def test_export_then_import_reports_the_counts(window: MainWindow, tmp_path: Path,
-                                               messages: list) -> None:  # type: ignore[type-arg]
+def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    from careerdesk.ui.file_chooser import FileChooser
+
+    monkeypatch.setattr(FileChooser, "ask_open", classmethod(lambda cls, *args: path))
+    monkeypatch.setattr(FileChooser, "ask_save", classmethod(lambda cls, *args: path))
+
+
+def _import_through_preview(window: MainWindow, qtbot, press_import: bool = True):  # type: ignore[no-untyped-def]
+    window.import_action.trigger()
+    dialog = window.import_export.dialog
+    with qtbot.waitSignal(dialog.preview_ready, timeout=10000):
+        pass
+    if press_import and dialog.import_button.isEnabled():
+        with qtbot.waitSignal(dialog.import_done, timeout=10000):
+            dialog.import_button.click()
+    return dialog
+
+
+def test_export_then_import_reports_the_counts(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "export.json"
-    window.ask_export_path = lambda: out  # type: ignore[method-assign]
-    window.export_action.trigger()
+    _choose_file(monkeypatch, out)
+    with qtbot.waitSignal(window.import_export.export_done, timeout=10000):
+        window.import_export.export_careerdesk_action.trigger()
     assert out.is_file()
     assert "Exported" in window.statusBar().currentMessage()
 
-    window.ask_import_path = lambda: out  # type: ignore[method-assign]
-    window.import_action.trigger()
-    [(icon, _title, text)] = messages
-    assert icon == QMessageBox.Icon.Information
-    assert "achievements: 0 added, 0 updated, 25 unchanged" in text
+    dialog = _import_through_preview(window, qtbot)
+    assert dialog.preview.outcome.unchanged["achievements"] == 25
+    assert "everything in it was in your journal already" in window.statusBar().currentMessage()
 
 
 def test_a_refused_import_changes_nothing_and_says_why(journal: object, make_window,  # type: ignore[no-untyped-def]
-                                                       tmp_path: Path, messages: list) -> None:
+                                                       tmp_path: Path, qtbot,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(journal)
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "careerdesk", "version": 1, "achievements": [{"title": 3}]}',
                    encoding="utf-8")
-    assert window.import_file(bad) is False
-    [(icon, _title, text)] = messages
-    assert icon == QMessageBox.Icon.Critical
-    assert "bad.json" in text and "Nothing was changed" in text
+    _choose_file(monkeypatch, bad)
+    dialog = _import_through_preview(window, qtbot)
+    assert "bad.json" in dialog.refusal_label.text()
+    assert not dialog.import_button.isEnabled()
     assert services.is_empty(journal)  # type: ignore[arg-type]
 
 
 def test_an_import_refreshes_the_open_pages(journal: object, make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                            messages: list, recording_pages: None) -> None:
+                                            qtbot, monkeypatch: pytest.MonkeyPatch,
+                                            recording_pages: None) -> None:
     window = make_window(journal)
     window.show_page("achievements")
     window.show_page("journal")
-    assert window.import_file(services.demo_file()) is True
+    _choose_file(monkeypatch, services.demo_file())
+    _import_through_preview(window, qtbot)
     assert window.pages["journal"].refreshed == 1
     window.show_page("achievements")
     assert window.pages["achievements"].refreshed == 1

@@ -435,7 +435,7 @@ class PeoplePage(Page):
             Column.STANCE: metrics.horizontalAdvance("Supporter") + pad + 16,
             Column.RELATIONSHIP: metrics.horizontalAdvance("Relationship") + pad,
             Column.LAST_CONTACT: metrics.horizontalAdvance("28 Sep 2025") + pad,
-            Column.CONTACT_DUE: metrics.horizontalAdvance("176 days overdue") + pad + 16,
+            Column.CONTACT_DUE: metrics.horizontalAdvance("2 follow-ups overdue") + pad + 16,
         }, stretch=Column.NAME, stretch_minimum=metrics.horizontalAdvance("x") * 18,
             hide_order=(Column.RELATIONSHIP, Column.ROLES, Column.INFLUENCE, Column.DEPARTMENT,
                         Column.LAST_CONTACT))
@@ -463,6 +463,9 @@ class PeoplePage(Page):
         self.follow_ups.setAccessibleName(tr("Open follow-ups"))
         self.follow_ups.setToolTip(tr("Tick a follow-up when it is done (Space)"))
         self.follow_ups.itemChanged.connect(self._follow_up_toggled)
+        self.follow_ups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.follow_ups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.follow_ups.setUniformItemSizes(True)
         outer.addWidget(self.follow_ups)
         self.no_follow_ups = hint(tr("No open follow-ups. Add one when you log an interaction."),
                                   body)
@@ -494,7 +497,6 @@ class PeoplePage(Page):
                               3: metrics.horizontalAdvance("12 days overdue") + 36},
                              stretch=2, stretch_minimum=metrics.horizontalAdvance("x") * 16,
                              hide_order=(1, 3))
-        self.log.setMinimumHeight(int(metrics.height() * 2.0 * 6))
         self.log.doubleClicked.connect(lambda index: self.edit_interaction(index.row()))
         self.log.activated.connect(lambda index: self.edit_interaction(index.row()))
         self.log.delete_requested.connect(self.delete_interaction)
@@ -509,6 +511,8 @@ class PeoplePage(Page):
         self.seen.setAccessibleName(tr("Achievements they have seen"))
         self.seen.setToolTip(tr("Enter or double-click opens the achievement"))
         self.seen.itemActivated.connect(self._open_seen)
+        self.seen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.seen.setUniformItemSizes(True)
         outer.addWidget(self.seen)
         self.no_seen = hint(tr("None yet: on an achievement, add them under “Seen by”."), body)
         outer.addWidget(self.no_seen)
@@ -730,6 +734,9 @@ class PeoplePage(Page):
         self.log_heading.setText(tr("Interactions (%1)").replace("%1", f"{len(log):,}")
                                  if log else tr("Interactions"))
         self.log.setVisible(bool(log))
+        rows = self.log.verticalHeader().defaultSectionSize()
+        self.log.setFixedHeight(self.log.horizontalHeader().sizeHint().height()
+                                + rows * min(max(len(log), 3), 10) + 2 * self.log.frameWidth())
         self.no_log.setVisible(not log)
         self.follow_ups.blockSignals(True)
         self.follow_ups.clear()
@@ -745,7 +752,7 @@ class PeoplePage(Page):
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, line.uid)
-            item.setToolTip(tr("Tick when done"))
+            item.setToolTip(f"{item.text()}\n{tr('Tick when done')}")
             if late > 0:
                 item.setForeground(theme.warning_colour())
                 item.setIcon(warning_mark())
@@ -761,12 +768,12 @@ class PeoplePage(Page):
 
     @staticmethod
     def _fit_list(widget: QListWidget, empty: QLabel) -> None:
+        """As tall as its items, up to six; it scrolls beyond."""
         count = widget.count()
         widget.setVisible(count > 0)
         empty.setVisible(count == 0)
-        rows = min(max(count, 1), 6)
-        widget.setFixedHeight(widget.sizeHintForRow(0) * rows + 2 * widget.frameWidth() + 4
-                              if count else 0)
+        row = max(widget.sizeHintForRow(0), widget.fontMetrics().height() + 8)
+        widget.setFixedHeight(row * min(max(count, 1), 6) + 2 * widget.frameWidth() + 2)
 
     def open_record(self, kind: str, uid: str) -> bool:
         if kind not in ("person", "interaction"):
