@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -24,8 +25,12 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QDialog, QWidget
 
 from careerdesk.reports.prep import PrintableSheet
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 LETTER_TERRITORIES = frozenset({QLocale.Country.UnitedStates, QLocale.Country.Canada})
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
@@ -89,3 +94,40 @@ def ensure_gui_application() -> QCoreApplication:
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication(["careerdesk"])
+
+
+# ---------------------------------------------------------------- from the window
+
+
+def _printer(sheet: PrintableSheet) -> QPrinter:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout_for())
+    printer.setDocName(sheet.title)
+    return printer
+
+
+def print_with_dialog(sheet: PrintableSheet, parent: QWidget | None = None) -> bool:
+    """The system's print dialog; prints when the user confirms. Returns whether it printed."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = _printer(sheet)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("printing", "Print the prep sheet"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    print_document(sheet_document(sheet, printer.pageLayout()), printer)
+    return True
+
+
+def preview_dialog(sheet: PrintableSheet, parent: QWidget | None = None) -> QDialog:
+    """A print preview of the sheet (not yet shown: the caller opens it)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = _printer(sheet)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(sheet.title)
+    dialog.paintRequested.connect(
+        lambda device: print_document(sheet_document(sheet, device.pageLayout()), device))
+    return dialog
