@@ -31,6 +31,7 @@ CHART_DPI = 300
 CSS_DPI = 96
 
 TIMELINE_MODULE = "careerdesk.reports.timeline"
+MEETING_COLOUR = "#b42318"
 
 
 def chart_source() -> Literal["timeline", "evidence"]:
@@ -112,7 +113,17 @@ def _draw_with_timeline(fig: Figure, session: Session,
     _, height = timeline.suggested_size(timeline_data, width)
     height = min(float(height), MAX_TIMELINE_INCHES)
     fig.set_size_inches(width, height)
-    timeline.draw_timeline(fig, timeline_data, title="")
+    drawing = timeline.draw_timeline(fig, timeline_data, title="")
+    meeting = data.plan.meeting_date
+    if meeting is not None and period.contains(meeting):
+        # The sheet is about this day: marked over the Timeline page's own drawing, its
+        # label raised above the chart's "Today" so the two never collide.
+        x = timeline.date_number(meeting) + 0.5
+        drawing.axes.axvline(x, color=MEETING_COLOUR, linewidth=1.2, zorder=6)
+        drawing.axes.annotate(f"Meeting {words.day(meeting)}", xy=(x, 0), xytext=(3, 11),
+                              textcoords="offset points", ha="left", va="bottom",
+                              color=MEETING_COLOUR, fontsize=8, fontweight="bold",
+                              annotation_clip=False)
     return width, height
 
 

@@ -23,7 +23,9 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextImageFormat,
 )
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -59,7 +61,50 @@ def sheet_document(sheet: PrintableSheet, layout: QPageLayout) -> QTextDocument:
     document.setHtml(sheet.html)
     area = layout.paintRect(QPageLayout.Unit.Inch)
     document.setPageSize(QSizeF(area.width() * CSS_DPI, area.height() * CSS_DPI))
+    _fit_pages(document, sheet.chart_name)
     return document
+
+
+MAX_PAGES = 2
+SMALLEST_CHART = 0.6
+"""The chart may shrink to this share of its size to keep the sheet on two pages."""
+
+
+def _fit_pages(document: QTextDocument, chart_name: str) -> None:
+    """Shrinks the chart, a step at a time, while the sheet runs over two pages.
+
+    The chart comes last, so a long plan pushes it (or only its heading) onto a third
+    page; a slightly smaller chart on page two reads better than a page of its own.
+    """
+    found = _image_fragment(document, chart_name)
+    if found is None:
+        return
+    position, length, image = found
+    width, height = image.width(), image.height()
+    scale = 1.0
+    while document.pageCount() > MAX_PAGES and scale > SMALLEST_CHART:
+        scale = max(round(scale - 0.05, 2), SMALLEST_CHART)
+        image.setWidth(width * scale)
+        image.setHeight(height * scale)
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image)
+
+
+def _image_fragment(document: QTextDocument, name: str) -> tuple[int, int, QTextImageFormat] | None:
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid() and fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                if image.name() == name:
+                    return fragment.position(), fragment.length(), image
+            iterator += 1
+        block = block.next()
+    return None
 
 
 def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:

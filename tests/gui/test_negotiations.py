@@ -225,3 +225,32 @@ def test_export_pdf_from_the_page(page: NegotiationsPage, tmp_path: Path) -> Non
     assert 1 <= len(reader.pages) <= 2
     assert reader.metadata is not None and reader.metadata.title == f"Prep sheet: {PROMOTION}"
     assert "Saved the prep sheet" in page.notice.text()
+
+
+@pytest.mark.parametrize(("language", "country", "paper"), [
+    ("English", "UnitedStates", "Letter"), ("French", "Canada", "Letter"),
+    ("German", "Germany", "A4"), ("English", "UnitedKingdom", "A4")])
+def test_paper_follows_the_locale(language: str, country: str, paper: str) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QPageSize
+
+    from careerdesk.ui.printing import page_size_for
+
+    locale = QLocale(getattr(QLocale.Language, language), getattr(QLocale.Country, country))
+    assert page_size_for(locale).id() == getattr(QPageSize.PageSizeId, paper)
+
+
+def test_printer_path_names_the_document(page: NegotiationsPage, tmp_path: Path) -> None:
+    """What Print and Print Preview use: a QPrinter named after the sheet, printing the document."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from careerdesk.ui.printing import _printer, print_document, sheet_document
+
+    sheet = page._sheet()
+    assert sheet is not None
+    printer = _printer(sheet)
+    assert printer.docName() == f"Prep sheet: {PROMOTION}"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_document(sheet_document(sheet, printer.pageLayout()), printer)
+    assert 1 <= len(PdfReader(tmp_path / "printed.pdf").pages) <= 2
