@@ -21,15 +21,17 @@ from careerdesk.store.repository import to_record
 
 def own_department(session: Session) -> str | None:
     """The user's department as the planner sees it, ``None`` when the journal cannot tell."""
-    managers = session.scalars(select(m.PersonRow).where(text(
+    p = m.PersonRow
+    # Only what ``user_department`` reads (a journal may mark hundreds of managers).
+    managers = session.execute(select(p.uid, p.name, p.department, p.roles).where(text(
         "EXISTS (SELECT 1 FROM json_each(person.roles) WHERE json_each.value = :role)"
-    ).bindparams(role=PersonRole.MANAGER.value)).order_by(m.PersonRow.id))
-    people = [to_record(row) for row in managers]
+    ).bindparams(role=PersonRole.MANAGER.value)).order_by(p.id))
+    people = [r.Person(uid=uid, name=name, department=department, roles=[PersonRole.MANAGER])
+              for uid, name, department, _roles in managers]
     targets = [to_record(row) for row in session.scalars(
         select(m.TargetRow).where(m.TargetRow.path == TargetPath.PROMOTION.value)
         .order_by(m.TargetRow.id))]
-    return user_department([p for p in people if isinstance(p, r.Person)],
-                           [t for t in targets if isinstance(t, r.Target)])
+    return user_department(people, [t for t in targets if isinstance(t, r.Target)])
 
 
 def other_departments(session: Session, own: str | None) -> frozenset[str]:

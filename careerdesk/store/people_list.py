@@ -18,10 +18,12 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Integer,
     Select,
     Subquery,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -132,12 +134,19 @@ def _iso(day: date) -> Any:
 
 
 def last_contact_subquery(today: date) -> Subquery:
-    """Each person's latest interaction on or before ``today``: one grouped query."""
-    ip, i = m.interaction_person, m.InteractionRow
-    return (select(ip.c.person_id.label("person_id"), func.max(i.date).label("last"))
-            .join(i, i.id == ip.c.interaction_id)
-            .where(i.date <= today)
-            .group_by(ip.c.person_id).subquery("last_contact"))
+    """Each person's latest interaction on or before ``today``: one grouped query.
+
+    Written with CROSS JOIN, which in SQLite fixes the join order: reading the
+    interactions by their date index and the links by their primary key uses two
+    covering indexes, three times faster than the planner's own choice (which goes
+    through the link table's person index and then to both tables for every link).
+    """
+    return text(
+        "SELECT ip.person_id AS person_id, max(i.date) AS last "
+        "FROM interaction AS i CROSS JOIN interaction_person AS ip ON ip.interaction_id = i.id "
+        "WHERE i.date <= :today GROUP BY ip.person_id"
+    ).bindparams(today=today.isoformat()).columns(
+        person_id=Integer, last=Date).subquery("last_contact")
 
 
 def _days_since(last: Any, today: date) -> ColumnElement[Any]:
@@ -215,15 +224,33 @@ def matching_ids(session: Session, f: PeopleFilter, today: date,
     return list(session.scalars(query.order_by(*order)))
 
 
-def last_contacts(session: Session, ids: Sequence[int], today: date) -> dict[int, date]:
-    """The last contact of these people (absent: never contacted), in one grouped query."""
+# For a page of people, the other way round: their links first (the person index), then
+# each interaction by its id, in one pass for both the last contact and the late
+# follow-ups. CROSS JOIN keeps SQLite from starting with the interactions.
+_CONTACTS_OF = text(
+    "SELECT ip.person_id AS person_id, "
+    "max(CASE WHEN i.date <= :today THEN i.date END) AS last, "
+    "sum(CASE WHEN NOT i.done AND i.follow_up < :today THEN 1 ELSE 0 END) AS late "
+    "FROM interaction_person AS ip CROSS JOIN interaction AS i ON i.id = ip.interaction_id "
+    "WHERE ip.person_id IN :ids GROUP BY ip.person_id"
+).bindparams(bindparam("ids", expanding=True)).columns(person_id=Integer, last=Date,
+                                                       late=Integer)
+
+
+def contacts(session: Session, ids: Sequence[int],
+             today: date) -> dict[int, tuple[date | None, int]]:
+    """For each of these people who has interactions: the last contact (``None`` when
+    all are still to come) and how many follow-ups are past their date and not done."""
     if not ids:
         return {}
-    ip, i = m.interaction_person, m.InteractionRow
-    rows = session.execute(
-        select(ip.c.person_id, func.max(i.date)).join(i, i.id == ip.c.interaction_id)
-        .where(ip.c.person_id.in_(ids), i.date <= today).group_by(ip.c.person_id))
-    return {person_id: last for person_id, last in rows}
+    rows = session.execute(_CONTACTS_OF, {"ids": list(ids), "today": today.isoformat()})
+    return {person_id: (last, int(late or 0)) for person_id, last, late in rows}
+
+
+def last_contacts(session: Session, ids: Sequence[int], today: date) -> dict[int, date]:
+    """The last contact of these people (absent: never contacted)."""
+    return {pid: last for pid, (last, _late) in contacts(session, ids, today).items()
+            if last is not None}
 
 
 def lines(session: Session, ids: Sequence[int], today: date) -> dict[int, PersonLine]:
@@ -234,20 +261,16 @@ def lines(session: Session, ids: Sequence[int], today: date) -> dict[int, Person
     rows = session.execute(
         select(p.id, p.uid, p.name, p.title, p.department, p.roles, p.influence, p.stance,
                p.relationship, p.cadence_days, p.tags).where(p.id.in_(ids))).all()
-    last = last_contacts(session, ids, today)
-    ip, i = m.interaction_person, m.InteractionRow
-    late = dict(session.execute(
-        select(ip.c.person_id, func.count()).join(i, i.id == ip.c.interaction_id)
-        .where(ip.c.person_id.in_(ids), i.done.is_(False), i.follow_up.is_not(None),
-               i.follow_up < today).group_by(ip.c.person_id)).tuples().all())
+    found = contacts(session, ids, today)
     result = {}
     for (id_, uid, name, title, department, roles, influence, stance, relationship,
          cadence, tags) in rows:
         result[id_] = PersonLine(
             id=id_, uid=uid, name=name, title=title, department=department,
             roles=tuple(_roles(roles)), influence=influence, stance=_stance(stance),
-            relationship=relationship, contact=Contact(last.get(id_), cadence, today),
-            overdue_follow_ups=int(late.get(id_, 0)), tags=tuple(tags or []))
+            relationship=relationship,
+            contact=Contact(found.get(id_, (None, 0))[0], cadence, today),
+            overdue_follow_ups=found.get(id_, (None, 0))[1], tags=tuple(tags or []))
     return result
 
 

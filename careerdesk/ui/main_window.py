@@ -52,6 +52,8 @@ from careerdesk.ui.search_popup import SearchField
 LICENSE = "GPL-3.0-or-later"
 DEFAULT_SIZE = QSize(1200, 780)
 NOTICE_MS = 6000
+START_NOTICE_MS = 20000
+START_NOTICE_DELAY_MS = 300
 SIDEBAR_WIDTH = 200
 
 KEY_GEOMETRY = "window/geometry"
@@ -125,6 +127,12 @@ class MainWindow(QMainWindow):
         self.import_export.journal_changed.connect(self.refresh_pages)
         self.import_export.journal_changed.connect(self._update_sample_offer)
         self.import_action = self.import_export.import_action
+
+        self.export_calendar_action = QAction(icons.icon("export"), tr("Export &Calendar…"), self)
+        self.export_calendar_action.setStatusTip(
+            tr("Save your organisation's dates, the windows to ask and open follow-ups as an "
+               ".ics file for your calendar app"))
+        self.export_calendar_action.triggered.connect(lambda: self.export_calendar())
 
         self.quit_action = QAction(tr("&Quit"), self)
         self.quit_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -288,6 +296,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.export_menu = self.import_export.add_to_menu(file_menu)
+        self.export_menu.addAction(self.export_calendar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -470,6 +479,41 @@ class MainWindow(QMainWindow):
         name = self.current_page_name
         self._make_ready(name)
         self.first_page_ready.emit(name)
+        # After the first page is on screen: a window opening this week, overdue follow-ups.
+        QTimer.singleShot(START_NOTICE_DELAY_MS, self.show_start_notice)
+
+    def show_start_notice(self) -> str | None:
+        """Says in the status bar what needs attention this week; never a dialog."""
+        if self._closed:
+            return None
+        from careerdesk.planner.notice import start_notice
+        from careerdesk.ui import clock
+
+        today = clock.today()
+        plan = getattr(self.pages.get("today"), "plan", None)  # the Today page has it already
+        if plan is None or getattr(plan, "today", None) != today:
+            plan = services.plan(self.journal, today)
+        text = start_notice(plan)
+        if text and not self.statusBar().currentMessage():  # never over what the user just did
+            self.statusBar().showMessage(text, START_NOTICE_MS)
+        return text
+
+    def export_calendar(self) -> bool:
+        """File > Export > Calendar…: an .ics file of the organisation's dates and the windows."""
+        from careerdesk.ui.calendar_export import done_text, export_calendar
+
+        saved = self.settings.value(KEY_FOLDER)
+        folder = Path(saved) if isinstance(saved, str) and Path(saved).is_dir() else None
+        result = export_calendar(self, self.journal, folder)
+        if result is None:
+            return False
+        if isinstance(result, str):
+            self.show_message(QMessageBox.Icon.Critical, self.tr("Export Failed"), result)
+            return False
+        path, counts = result
+        self.settings.setValue(KEY_FOLDER, str(path.parent))
+        self.notify(done_text(path, counts))
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

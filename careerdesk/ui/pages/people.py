@@ -535,6 +535,7 @@ class PeoplePage(Page):
         self._load_choices()
         self.model.reload()
         self._after_reload()
+        self._update_attention()
         if self.model.rowCount() > 0 and self.editor.record is None:
             self.select_row(0)
 
@@ -547,6 +548,7 @@ class PeoplePage(Page):
         uid = self.current_uid()
         self.model.reload()
         self._after_reload()
+        self._update_attention()
         self._reselect(uid, max(self.table.currentIndex().row(), 0))
 
     def _load_choices(self) -> None:
@@ -570,7 +572,6 @@ class PeoplePage(Page):
         else:
             text = tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         self.count_label.setText(text)
-        self._update_attention()
         empty_journal = total == 0 and self.model.filter.is_empty
         if shown:
             self.list_stack.setCurrentWidget(self.table)
@@ -947,8 +948,8 @@ class PeoplePage(Page):
         row = max(self.table.currentIndex().row(), 0)
         self.model.reload()
         self._after_reload()
+        self._update_attention()
         if change.kind is Interaction:
-            self._update_attention()
             if shown is not None:
                 self._load_person_lists()
                 if change.record is not None:
