@@ -1,0 +1,641 @@
+"""The Planner page: the organisation's calendar (cycle events, edited like achievements),
+the coming months with the windows it opens, and the lead times that place them.
+
+Edits of events are undo commands on the shared stack; moving, dismissing and bringing
+back a window, and the lead times, are planner settings (``services.shift_window``,
+``dismiss_window``, ``save_lead_times``), announced through ``PlannerEvents`` so the
+Today page follows.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk import services
+from careerdesk.domain.enums import CycleEventKind
+from careerdesk.domain.errors import NotFound
+from careerdesk.domain.records import CycleEvent, Opening, Person
+from careerdesk.planner import NegotiationWindow, Plan, WindowKind, build_plan
+from careerdesk.planner.calendar import upcoming
+from careerdesk.planner.words import day_range
+from careerdesk.store.database import Journal
+from careerdesk.ui import calendar_export, clock, icons, theme
+from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, field_label
+from careerdesk.ui.lead_times_dialog import LeadTimesDialog
+from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
+from careerdesk.ui.pages.achievements import _EmptyState
+from careerdesk.ui.pages.base import Page
+from careerdesk.ui.planner_events import PlannerEvents
+from careerdesk.ui.undo import (
+    CreateRecordCommand,
+    DeleteRecordCommand,
+    RecordChange,
+    RecordEvents,
+    SaveRecordCommand,
+)
+from careerdesk.ui.widgets.agenda import AgendaView
+from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.record_table import RecordTable
+from careerdesk.ui.window_kinds import kind_colour, kind_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlannerPage", text)
+
+
+NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
+SHIFT_LIMIT_DAYS = 180
+
+
+def kind_icon(kind: WindowKind) -> QIcon:
+    """A round chip in the kind's colour, for lists and the legend."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(kind_colour(kind))
+    painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    theme.set_text_role(label, theme.TextRole.SECTION)
+    return label
+
+
+class PlannerPage(Page):
+    name = "planner"
+    title = tr("Planner")
+    icon_name = "planner"
+
+    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(journal, undo_stack, parent)
+        self.setAccessibleName(tr("Planner"))
+        self.events = RecordEvents.of(undo_stack)
+        self.planner_events = PlannerEvents.of(undo_stack)
+        self.model = CycleEventTableModel(journal, self)
+        self.plan: Plan | None = None
+        self.windows: list[NegotiationWindow] = []
+        self._loaded = False
+        self._pushing = False
+        self._quiet = False
+        self._build()
+        self.events.changed.connect(self._record_changed)
+        self.events.failed.connect(self.failure.show_message)
+        self.planner_events.settings_changed.connect(self._settings_changed)
+
+    # ================================================================ building
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
+                                  theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addLayout(self._build_header())
+        self.failure = WarningLabel(self)
+        self.failure.setAccessibleName(tr("Problem"))
+        layout.addWidget(self.failure)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(12)
+        self.splitter.addWidget(self._build_events_column())
+        self.splitter.addWidget(self._build_calendar_column())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 600])
+        layout.addWidget(self.splitter, 1)
+
+        self.new_action = QAction(tr("New event"), self)
+        self.new_action.setShortcut(NEW_SHORTCUT)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_action.triggered.connect(self.new_event)
+        self.addAction(self.new_action)
+        chain: list[QWidget] = [self.new_button, self.delete_button, self.lead_times_button,
+                                self.export_button, self.table, self.editor.name,
+                                self.editor.kind, self.editor.date, self.editor.duration,
+                                self.editor.recurrence, self.editor.notes, self.agenda,
+                                self.window_list, self.shift_days, self.shift_button,
+                                self.dismiss_button, self.dismissed_combo, self.restore_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_M)
+        heading = QLabel(tr("Planner"), self)
+        heading.setObjectName("pageTitle")
+        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
+        row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("pageBlurb")
+        self.count_label.setAccessibleName(tr("Number of dates and windows"))
+        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addStretch(1)
+        self.lead_times_button = QPushButton(tr("Lead Times…"), self)
+        self.lead_times_button.setAccessibleName(tr("Lead times"))
+        self.lead_times_button.setToolTip(tr("When each kind of window opens and closes around "
+                                             "its event"))
+        self.lead_times_button.clicked.connect(self.edit_lead_times)
+        self.export_button = QPushButton(icons.icon("export"), tr("Export Calendar…"), self)
+        self.export_button.setAccessibleName(tr("Export calendar"))
+        self.export_button.setToolTip(tr("Save the dates, windows and open follow-ups as an "
+                                         ".ics file for your calendar app"))
+        self.export_button.clicked.connect(self.export_calendar)
+        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
+        self.delete_button.setAccessibleName(tr("Delete event"))
+        self.delete_button.setToolTip(tr("Delete the selected event"))
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.new_button = QPushButton(icons.icon("add"), tr("New event"), self)
+        self.new_button.setAccessibleName(tr("New event"))
+        self.new_button.setToolTip(tr("New event (%1)").replace(
+            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.clicked.connect(self.new_event)
+        for button in (self.lead_times_button, self.export_button, self.delete_button,
+                       self.new_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        return row
+
+    def _build_events_column(self) -> QWidget:
+        column = QWidget(self)
+        column.setMinimumWidth(360)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S + 2)
+        layout.addWidget(_heading(tr("Your organisation's calendar"), column))
+        self.list_stack = QStackedWidget(column)
+        self.table = RecordTable(column)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(tr("Cycle events"))
+        metrics = self.table.fontMetrics()
+        self.table.set_columns({
+            Column.DATE: metrics.horizontalAdvance("28 Sep 2026") + 24,
+            Column.KIND: metrics.horizontalAdvance("Performance review") + 24,
+            Column.REPEATS: metrics.horizontalAdvance("Semiannual") + 24,
+        }, stretch=Column.NAME, stretch_minimum=metrics.horizontalAdvance("x") * 16,
+            hide_order=(Column.REPEATS, Column.KIND))
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.delete_requested.connect(self.delete_current)
+        self.list_stack.addWidget(self.table)
+        self.empty_state = _EmptyState(
+            tr("Your organisation's reviews, budget dates and promotion committees go here: "
+               "the planner turns them into windows to ask."),
+            tr("Add your first date"), self.list_stack)
+        self.empty_state.button.clicked.connect(self.new_event)
+        self.list_stack.addWidget(self.empty_state)
+        layout.addWidget(self.list_stack, 3)
+
+        self.editor_frame = QFrame(column)
+        self.editor_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame_layout = QVBoxLayout(self.editor_frame)
+        frame_layout.setContentsMargins(theme.SPACE_M, theme.SPACE_M, theme.SPACE_M, theme.SPACE_M)
+        self.editor = CycleEventEditor(self.editor_frame)
+        self.editor.edited.connect(self._field_edited)
+        frame_layout.addWidget(self.editor)
+        self.editor_frame.setEnabled(False)
+        layout.addWidget(self.editor_frame, 2)
+        return column
+
+    def _build_calendar_column(self) -> QWidget:
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S + 2)
+        top = QHBoxLayout()
+        top.addWidget(_heading(tr("The coming 12 months"), column))
+        top.addStretch(1)
+        layout.addLayout(top)
+        legend = QHBoxLayout()
+        legend.setSpacing(theme.SPACE_M)
+        for kind in WindowKind:
+            chip = QLabel(column)
+            chip.setPixmap(kind_icon(kind).pixmap(QSize(12, 12)))
+            chip.setAccessibleName(kind_label(kind))
+            name = QLabel(kind_label(kind), column)
+            name.setFont(theme.font_for(theme.TextRole.CAPTION))
+            pair = QHBoxLayout()
+            pair.setSpacing(4)
+            pair.addWidget(chip)
+            pair.addWidget(name)
+            legend.addLayout(pair)
+        marker = QLabel("◆ " + tr("your organisation's dates"), column)
+        marker.setFont(theme.font_for(theme.TextRole.CAPTION))
+        legend.addWidget(marker)
+        legend.addStretch(1)
+        layout.addLayout(legend)
+        self.agenda = AgendaView(column)
+        self.agenda.span_selected.connect(self._span_selected)
+        layout.addWidget(self.agenda)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(theme.SPACE_M)
+        self.window_list = QListWidget(column)
+        self.window_list.setAccessibleName(tr("Windows ahead"))
+        self.window_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.window_list.setIconSize(QSize(12, 12))
+        self.window_list.setUniformItemSizes(True)
+        self.window_list.currentRowChanged.connect(self._window_row_changed)
+        bottom.addWidget(self.window_list, 1)
+        bottom.addWidget(self._build_window_detail(column), 1)
+        layout.addLayout(bottom, 1)
+        return column
+
+    def _build_window_detail(self, parent: QWidget) -> QWidget:
+        panel = QWidget(parent)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S)
+        self.window_title = QLabel(panel)
+        self.window_title.setFont(theme.font_for(theme.TextRole.STRONG))
+        self.window_title.setWordWrap(True)
+        self.window_when = QLabel(panel)
+        self.window_reason = QLabel(panel)
+        self.window_reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.window_reason.setWordWrap(True)
+        self.window_reason.setObjectName("pageBlurb")
+        self.window_reason.setAccessibleName(tr("Why this window"))
+        layout.addWidget(self.window_title)
+        layout.addWidget(self.window_when)
+        layout.addWidget(self.window_reason)
+        shift = QHBoxLayout()
+        shift.setSpacing(theme.SPACE_S)
+        shift_label = QLabel(tr("&Move by"), panel)
+        self.shift_days = QSpinBox(panel)
+        self.shift_days.setRange(-SHIFT_LIMIT_DAYS, SHIFT_LIMIT_DAYS)
+        self.shift_days.setSuffix(tr(" days"))
+        self.shift_days.setAccessibleName(tr("Days to move the window (negative: earlier)"))
+        self.shift_days.setToolTip(tr("From where the rules put it; 0 puts it back"))
+        shift_label.setBuddy(self.shift_days)
+        self.shift_button = QPushButton(tr("Move"), panel)
+        self.shift_button.setAccessibleName(tr("Move the window"))
+        self.shift_button.setAutoDefault(False)
+        self.shift_button.clicked.connect(lambda: self.shift_selected(self.shift_days.value()))
+        shift.addWidget(shift_label)
+        shift.addWidget(self.shift_days)
+        shift.addWidget(self.shift_button)
+        shift.addStretch(1)
+        layout.addLayout(shift)
+        self.dismiss_button = QPushButton(tr("Dismiss this window"), panel)
+        self.dismiss_button.setAccessibleName(tr("Dismiss this window"))
+        self.dismiss_button.setToolTip(tr("Leave it out of the plan; you can bring it back below"))
+        self.dismiss_button.setAutoDefault(False)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.dismissed_label = QLabel(tr("Dismissed windows"), panel)
+        self.dismissed_label.setFont(theme.font_for(theme.TextRole.STRONG))
+        restore_row = QHBoxLayout()
+        self.dismissed_combo = QComboBox(panel)
+        self.dismissed_combo.setAccessibleName(tr("Dismissed windows"))
+        self.dismissed_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dismissed_combo.setMinimumContentsLength(16)
+        self.restore_button = QPushButton(tr("Bring Back"), panel)
+        self.restore_button.setAccessibleName(tr("Bring the dismissed window back"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(
+            lambda: self.bring_back(str(self.dismissed_combo.currentData() or "")))
+        restore_row.addWidget(self.dismissed_combo, 1)
+        restore_row.addWidget(self.restore_button)
+        layout.addWidget(self.dismissed_label)
+        layout.addLayout(restore_row)
+        self._show_window(None)
+        return panel
+
+    # ================================================================ loading
+
+    def ready(self) -> None:
+        self._ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_loaded()
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self.model.reload()
+        self._after_events_reload()
+        self.reload_plan()
+        if self.model.rowCount() > 0 and self.editor.record is None:
+            self.select_row(0)
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            self._ensure_loaded()
+            return
+        self.editor.flush()
+        uid = self.current_uid()
+        self.model.reload()
+        self._after_events_reload()
+        self._reselect(uid)
+        self.reload_plan()
+
+    def reload_plan(self) -> None:
+        today = clock.today()
+        data = services.planner_data(self.journal, today)
+        self.plan = build_plan(data, today)
+        occurrences = upcoming(data.cycle_events, today)
+        self.agenda.set_plan(today, self.plan.spans, occurrences)
+        selected = self.selected_window()
+        self.windows = list(self.plan.windows)
+        self.window_list.blockSignals(True)
+        self.window_list.clear()
+        for window in self.windows:
+            item = QListWidgetItem(kind_icon(window.kind),
+                                   f"{kind_label(window.kind)} · {day_range(window.start, window.end)}")
+            item.setToolTip(window.reason)
+            item.setData(Qt.ItemDataRole.UserRole, window.id)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                         f"{window.countdown(today)}. {window.reason}")
+            self.window_list.addItem(item)
+        self.window_list.blockSignals(False)
+        self.dismissed_combo.clear()
+        for window in self.plan.dismissed_windows:
+            self.dismissed_combo.addItem(
+                kind_icon(window.kind),
+                f"{kind_label(window.kind)} · {window.event_name} · "
+                f"{day_range(window.start, window.end)}", window.id)
+        has_dismissed = bool(self.plan.dismissed_windows)
+        for widget in (self.dismissed_label, self.dismissed_combo, self.restore_button):
+            widget.setVisible(has_dismissed)
+        self._update_count()
+        wanted = selected.id if selected is not None else None
+        row = next((i for i, w in enumerate(self.windows) if w.id == wanted), -1)
+        self.select_window_row(row if row >= 0 else (0 if self.windows else -1))
+
+    def _after_events_reload(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.list_stack.setCurrentWidget(self.empty_state if empty else self.table)
+        self.editor_frame.setVisible(not empty)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        events = self.model.rowCount()
+        windows = len(self.windows)
+        self.count_label.setText(
+            (tr("1 date") if events == 1 else tr("%1 dates").replace("%1", str(events))) + " · "
+            + (tr("1 window ahead") if windows == 1
+               else tr("%1 windows ahead").replace("%1", str(windows))))
+
+    # ================================================================ windows
+
+    def selected_window(self) -> NegotiationWindow | None:
+        row = self.window_list.currentRow()
+        return self.windows[row] if 0 <= row < len(self.windows) else None
+
+    def select_window_row(self, row: int) -> None:
+        self.window_list.blockSignals(True)
+        self.window_list.setCurrentRow(row)
+        self.window_list.blockSignals(False)
+        self._window_row_changed(row)
+
+    def _window_row_changed(self, row: int) -> None:
+        window = self.windows[row] if 0 <= row < len(self.windows) else None
+        self._show_window(window)
+        self.agenda.select(self.agenda.span_of_window(window.id) if window else -1, notify=False)
+
+    def _span_selected(self, index: int) -> None:
+        if not 0 <= index < len(self.agenda.spans):
+            return
+        first = self.agenda.spans[index].windows[0]
+        row = next((i for i, w in enumerate(self.windows) if w.id == first.id), -1)
+        if row >= 0:
+            self.window_list.blockSignals(True)
+            self.window_list.setCurrentRow(row)
+            self.window_list.blockSignals(False)
+            self._show_window(first)
+
+    def _show_window(self, window: NegotiationWindow | None) -> None:
+        for widget in (self.shift_days, self.shift_button, self.dismiss_button):
+            widget.setEnabled(window is not None)
+        if window is None:
+            self.window_title.setText(tr("No window selected"))
+            self.window_when.clear()
+            self.window_reason.setText(tr("Select a window in the list or on the calendar to "
+                                          "see why it matters, move it, or dismiss it."))
+            return
+        today = clock.today()
+        self.window_title.setText(f"{kind_label(window.kind)}: {window.event_name}")
+        self.window_title.setStyleSheet(f"color: {kind_colour(window.kind).name()};")
+        when = f"{day_range(window.start, window.end)} · {window.countdown(today)}"
+        self.window_when.setText(when)
+        self.window_reason.setText(window.reason)
+        self.shift_days.setValue(window.shifted_days)
+
+    def _change_window(self, change: str, window_id: str, value: int | bool) -> None:
+        if change == "shift":
+            services.shift_window(self.journal, window_id, int(value))
+        else:
+            services.dismiss_window(self.journal, window_id, bool(value))
+        self.planner_events.settings_changed.emit()
+
+    def shift_selected(self, days: int) -> None:
+        window = self.selected_window()
+        if window is not None:
+            self._change_window("shift", window.id, days)
+
+    def dismiss_selected(self) -> None:
+        window = self.selected_window()
+        if window is not None:
+            self._change_window("dismiss", window.id, True)
+
+    def bring_back(self, window_id: str) -> None:
+        if window_id:
+            self._change_window("dismiss", window_id, False)
+
+    def edit_lead_times(self) -> bool:
+        changed = LeadTimesDialog.ask(self, services.lead_times(self.journal))
+        if changed is None:
+            return False
+        services.save_lead_times(self.journal, changed)
+        self.planner_events.settings_changed.emit()
+        return True
+
+    def _settings_changed(self) -> None:
+        if self._loaded:
+            self.reload_plan()
+
+    def export_calendar(self) -> bool:
+        shell = self.window()
+        exporter = getattr(shell, "export_calendar", None) if shell is not self else None
+        if callable(exporter):  # the window remembers the folder and says what it wrote
+            return bool(exporter())
+        result = calendar_export.export_calendar(self, self.journal)
+        if isinstance(result, str):
+            self.failure.show_message(result)
+        return isinstance(result, tuple)
+
+    # ================================================================ events
+
+    def current_uid(self) -> str | None:
+        return self.editor.record.uid if self.editor.record is not None else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, Column.NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _select_quietly(self, row: int) -> None:
+        self._quiet = True
+        try:
+            self.select_row(row)
+        finally:
+            self._quiet = False
+
+    def _reselect(self, uid: str | None, fallback_row: int = 0) -> None:
+        row = self.model.row_of_uid(uid)
+        if row is not None:
+            self._select_quietly(row)
+            self._show_uid(uid)
+            return
+        count = self.model.rowCount()
+        if count:
+            self.select_row(min(max(fallback_row, 0), count - 1))
+        else:
+            self._show_uid(None)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        uid = self.model.uid_at(current.row()) if current.isValid() else None
+        if uid is None or uid == self.current_uid():
+            return
+        self.editor.flush()
+        self._show_uid(uid)
+        row = self.model.row_of_uid(uid)
+        if row is not None and row != self.table.currentIndex().row():
+            self._select_quietly(row)
+
+    def _load(self, uid: str) -> CycleEvent | None:
+        try:
+            return services.load_record(self.journal, CycleEvent, uid)
+        except NotFound:
+            return None
+
+    def _show_uid(self, uid: str | None) -> None:
+        record = self._load(uid) if uid else None
+        self.editor.load(record)
+        self.editor_frame.setEnabled(record is not None)
+        self.delete_button.setEnabled(record is not None)
+
+    def open_record(self, kind: str, uid: str) -> bool:
+        if kind != "cycle_event":
+            return False
+        self._ensure_loaded()
+        row = self.model.row_of_uid(uid)
+        if row is None:
+            return False
+        self.editor.flush()
+        self.select_row(row)
+        if self.current_uid() != uid:
+            self._show_uid(uid)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _push(self, command: SaveRecordCommand | CreateRecordCommand | DeleteRecordCommand
+              ) -> None:
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+
+    def _field_edited(self, field: str) -> None:
+        before = self.editor.record
+        after = self.editor.build()
+        if before is None or after is None or after == before:
+            return
+        self.failure.hide()
+        self._push(SaveRecordCommand(
+            self.journal, self.events, before, after, field=field, merge=field in MERGED_FIELDS,
+            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
+            .replace("%2", _short(after.name))))
+
+    def new_event(self) -> None:
+        self._ensure_loaded()
+        self.editor.flush()
+        record = CycleEvent(kind=CycleEventKind.PERFORMANCE_REVIEW, name=tr("New event"),
+                            date=clock.today())
+        self._push(CreateRecordCommand(self.journal, self.events, record, text=tr("New event")))
+        if self.current_uid() == record.uid:
+            self.editor.name.setFocus()
+            self.editor.name.selectAll()
+
+    def delete_current(self) -> None:
+        record = self.editor.record
+        if record is None:
+            return
+        if not ConfirmDialog.ask(
+                self, tr("Delete event"), tr("Delete “%1”?").replace("%1", _short(record.name, 60)),
+                tr("Delete"), tr("The windows it opens go with it. Undo brings it back.")):
+            return
+        self._push(DeleteRecordCommand(self.journal, self.events, CycleEvent, record.uid,
+                                       text=tr("Delete “%1”").replace("%1", _short(record.name))))
+
+    def _record_changed(self, change: RecordChange) -> None:
+        if not self._loaded:
+            return
+        if change.kind is not CycleEvent:
+            if change.kind in (Opening, Person):  # networking windows and their reasons
+                self.reload_plan()
+            return
+        self.failure.hide()
+        mine = self._pushing and not change.replay
+        shown = self.current_uid()
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.reload()
+        self._after_events_reload()
+        record = change.record
+        if record is None:
+            if change.uid == shown or shown is None:
+                self.editor.record = None
+                self._reselect(None, row)
+            else:
+                self._reselect(shown, row)
+        elif mine and change.uid == shown:
+            assert isinstance(record, CycleEvent)
+            self.editor.set_saved(record)
+            target = self.model.row_of_uid(change.uid)
+            if target is not None:
+                self._select_quietly(target)
+        elif not mine and not change.replay and change.uid != shown:
+            self._reselect(shown, row)
+        else:
+            self._reselect(change.uid, row)
+        self.reload_plan()
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
