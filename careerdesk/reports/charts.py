@@ -275,17 +275,21 @@ def draw_stakeholder_map(fig: Figure, people: StakeholderMap) -> ChartDrawing:
         width = text_width_px(text, FONT, fig.dpi)
         left_dot, bottom_dot, right_dot, top_dot = dots[k]
         py = (bottom_dot + top_dot) / 2
-        for side in (1, -1):
-            left = right_dot + 3 if side == 1 else left_dot - 3 - width
-            box = (left, py - height / 2, left + width, py + height / 2)
-            others = [d for j, d in enumerate(dots) if j != k]
+        cx = (left_dot + right_dot) / 2
+        # Right of the dot, left of it, above it, below it: the first place that is free.
+        places = ((right_dot + 3, py), (left_dot - 3 - width, py),
+                  (cx - width / 2, top_dot + 2 + height / 2),
+                  (cx - width / 2, bottom_dot - 2 - height / 2))
+        others = [d for j, d in enumerate(dots) if j != k]
+        for left, middle in places:
+            box = (left, middle - height / 2, left + width, middle + height / 2)
             if box[0] < 0 or box[2] > (len(STANCE_ORDER) + 0.2) * px_per_x:
                 continue  # the name would leave the chart
             if all(box[2] <= a or box[0] >= c or box[3] <= b or box[1] >= d
                    for a, b, c, d in [*taken, *others]):
                 taken.append(box)
-                names.append((xs[k] + (3 + (right_dot - left_dot) / 2) * side / px_per_x, ys[k],
-                              text, "left" if side == 1 else "right"))
+                names.append((xs[k] + (left + width / 2 - cx) / px_per_x,
+                              ys[k] + (middle - py) / px_per_y, text, "center"))
                 break
     ax.scatter(xs, ys, s=sizes, c=faces, edgecolors=colours, linewidths=1.6, zorder=3, alpha=0.9)
     for name_x, name_y, text, align in names:

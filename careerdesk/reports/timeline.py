@@ -245,7 +245,8 @@ def suggested_size(data: TimelineData, width: float = 13.0) -> tuple[float, floa
 class _Painter:
     """Draws one timeline; holds what every lane needs (axes, scale, the hit items)."""
 
-    def __init__(self, fig: Figure, data: TimelineData, x_range: tuple[date, date]) -> None:
+    def __init__(self, fig: Figure, data: TimelineData, x_range: tuple[date, date],
+                 titled: bool = True) -> None:
         self.fig = fig
         self.data = data
         self.x = _Days()
@@ -255,7 +256,7 @@ class _Painter:
         self.aggregated: set[Lane] = set()
         width_in, height_in = fig.get_size_inches()
         self.dpi = float(fig.dpi)
-        left_in, right_in, top_in, bottom_in = 1.75, 0.3, 0.55, 0.95
+        left_in, right_in, top_in, bottom_in = 1.75, 0.3, 0.55 if titled else 0.3, 0.95
         self.axes = fig.add_axes((left_in / width_in, bottom_in / height_in,
                                   max(1 - (left_in + right_in) / width_in, 0.1),
                                   max(1 - (top_in + bottom_in) / height_in, 0.1)))
@@ -664,7 +665,8 @@ class _Painter:
         for n, (step, y) in enumerate(zip(steps, ys, strict=True)):
             amount = _money(step.base, step.currency)
             if step.promotion or n == 0:  # the title held at the start, then each change
-                text = shorten(f"{step.title or ''} {step.level or ''}".strip(), 26) + f" · {amount}"
+                held = ", ".join(v for v in (step.title, step.level) if v)
+                text = f"{shorten(held, 30)} · {amount}" if held else amount
             else:
                 text = amount
             texts.append(text)
@@ -709,7 +711,7 @@ def draw_timeline(fig: Figure, data: TimelineData, *, x_range: tuple[date, date]
     fig.clear()
     fig.set_facecolor("white")
     first, last = x_range or (data.period.start, data.period.end)
-    painter = _Painter(fig, data, (first, last))
+    painter = _Painter(fig, data, (first, last), titled=title != "")
     ax = painter.axes
     layout = painter.layout
     total_rows = max(layout.rows, 1.0)
@@ -741,8 +743,9 @@ def draw_timeline(fig: Figure, data: TimelineData, *, x_range: tuple[date, date]
                 zorder=6)
 
     heading = title if title is not None else f"Timeline · {data.period.title}"
-    fig.text(0.012, 1 - 0.12 / fig.get_size_inches()[1], heading, ha="left", va="top",
-             fontsize=FONT + 3, fontweight="bold", color=palette.TEXT)
+    if heading:
+        fig.text(0.012, 1 - 0.12 / fig.get_size_inches()[1], heading, ha="left", va="top",
+                 fontsize=FONT + 3, fontweight="bold", color=palette.TEXT)
     _legend(fig, data)
     return TimelineDrawing(axes=ax, items=painter.items, lane_rows=dict(layout.lane_rows),
                            aggregated=painter.aggregated, bucket=painter.bucket)
