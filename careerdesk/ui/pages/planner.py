@@ -197,7 +197,7 @@ class PlannerPage(Page):
             Column.DATE: metrics.horizontalAdvance("28 Sep 2026") + 24,
             Column.KIND: metrics.horizontalAdvance("Performance review") + 24,
             Column.REPEATS: metrics.horizontalAdvance("Semiannual") + 24,
-        }, stretch=Column.NAME, stretch_minimum=metrics.horizontalAdvance("x") * 16,
+        }, stretch=Column.NAME, stretch_minimum=metrics.horizontalAdvance("x") * 24,
             hide_order=(Column.REPEATS, Column.KIND))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.delete_requested.connect(self.delete_current)

@@ -21,6 +21,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ReadinessCard", text)
 
 
+CARD_WIDTH = 320
+CARD_MINIMUM_WIDTH = 260
+
 _POINTS_SUFFIX = re.compile(r":\s*\d+ of \d+\s*$")
 
 
@@ -122,6 +125,7 @@ class FactorRow(QWidget):
         layout.setVerticalSpacing(3)
         self.name_label = QLabel(QCoreApplication.translate("Factor", factor.name), self)
         self.name_label.setFont(theme.font_for(theme.TextRole.STRONG))
+        self.name_label.setWordWrap(True)
         self.points_label = QLabel(f"{factor.points} / {factor.max}", self)
         self.points_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = PointsBar(self)
@@ -173,6 +177,13 @@ class ReadinessCard(QFrame):
         layout.addLayout(self.factor_box)
         layout.addStretch(1)
         self.factor_rows: list[FactorRow] = []
+
+    def sizeHint(self) -> QSize:
+        # The same width for both cards, whatever their texts: side by side they share the row.
+        return QSize(CARD_WIDTH, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(CARD_MINIMUM_WIDTH, super().minimumSizeHint().height())
 
     def set_readiness(self, readiness: Readiness) -> None:
         self.readiness = readiness
