@@ -9,6 +9,7 @@ Today page follows.
 
 from __future__ import annotations
 
+import html
 import itertools
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt
@@ -53,6 +54,7 @@ from careerdesk.ui.undo import (
 )
 from careerdesk.ui.widgets.agenda import AgendaView
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.window_kinds import kind_colour, kind_label
@@ -124,9 +126,9 @@ class PlannerPage(Page):
         self.splitter.setHandleWidth(12)
         self.splitter.addWidget(self._build_events_column())
         self.splitter.addWidget(self._build_calendar_column())
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 600])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 660])
         layout.addWidget(self.splitter, 1)
 
         self.new_action = QAction(tr("New event"), self)
@@ -183,7 +185,7 @@ class PlannerPage(Page):
 
     def _build_events_column(self) -> QWidget:
         column = QWidget(self)
-        column.setMinimumWidth(360)
+        column.setMinimumWidth(300)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_S + 2)
@@ -230,24 +232,22 @@ class PlannerPage(Page):
         top.addWidget(_heading(tr("The coming 12 months"), column))
         top.addStretch(1)
         layout.addLayout(top)
-        legend = QHBoxLayout()
-        legend.setSpacing(theme.SPACE_M)
+        # The legend wraps onto a second line in a narrow window rather than widen it.
+        legend_box = QWidget(column)
+        legend = FlowLayout(legend_box, spacing=theme.SPACE_M)
+        legend.setContentsMargins(0, 0, 0, 0)
         for kind in WindowKind:
-            chip = QLabel(column)
-            chip.setPixmap(kind_icon(kind).pixmap(QSize(12, 12)))
-            chip.setAccessibleName(kind_label(kind))
-            name = QLabel(kind_label(kind), column)
-            name.setFont(theme.font_for(theme.TextRole.CAPTION))
-            pair = QHBoxLayout()
-            pair.setSpacing(4)
-            pair.addWidget(chip)
-            pair.addWidget(name)
-            legend.addLayout(pair)
-        marker = QLabel("◆ " + tr("your organisation's dates"), column)
+            entry = QLabel(legend_box)
+            entry.setTextFormat(Qt.TextFormat.RichText)
+            entry.setText(f'<span style="color:{kind_colour(kind).name()}">■</span> '
+                          f"{html.escape(kind_label(kind))}")
+            entry.setFont(theme.font_for(theme.TextRole.CAPTION))
+            entry.setAccessibleName(kind_label(kind))
+            legend.addWidget(entry)
+        marker = QLabel("◆ " + tr("your organisation's dates"), legend_box)
         marker.setFont(theme.font_for(theme.TextRole.CAPTION))
         legend.addWidget(marker)
-        legend.addStretch(1)
-        layout.addLayout(legend)
+        layout.addWidget(legend_box)
         self.agenda = AgendaView(column)
         self.agenda.span_selected.connect(self._span_selected)
         layout.addWidget(self.agenda)

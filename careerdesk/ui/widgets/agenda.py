@@ -32,8 +32,8 @@ from careerdesk.ui.window_kinds import kind_colour, kind_label
 
 MONTHS_SHOWN = 12
 LABEL_WIDTH = 78
-ROW_HEIGHT = 32
-BAND_HEIGHT = 17
+ROW_HEIGHT = 28
+BAND_HEIGHT = 15
 DAYS_IN_ROW = 31
 
 
@@ -63,7 +63,7 @@ class AgendaView(QWidget):
         self.setAccessibleName(tr("Calendar of the coming months"))
         self.setAccessibleDescription(tr("Windows to ask as shaded bands; use the left and right "
                                          "arrow keys to go from one to the next"))
-        self.setMinimumHeight(ROW_HEIGHT * 4)
+        self.setMinimumHeight(ROW_HEIGHT * MONTHS_SHOWN + 2)  # every month, never clipped
 
     # -- data -------------------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class AgendaView(QWidget):
             row = self._row_of(month)
             first = max(start, month)
             last = min(end, _month_end(month))
-            top = row * ROW_HEIGHT + 5
+            top = row * ROW_HEIGHT + 4
             pieces.append(QRectF(self._x(first.day), top,
                                  (last.day - first.day + 1) * self._day_width(), BAND_HEIGHT))
             month = add_months(month, 1)
@@ -133,7 +133,7 @@ class AgendaView(QWidget):
 
     def _part(self, piece: QRectF, start: date, end: date) -> tuple[float, float] | None:
         """The x range of the days ``start``..``end`` within one month row's piece."""
-        row = round((piece.top() - 5) / ROW_HEIGHT)
+        row = round((piece.top() - 4) / ROW_HEIGHT)
         month = add_months(self.first_day, row)
         first, last = max(start, month), min(end, _month_end(month))
         if first > last:
@@ -154,7 +154,7 @@ class AgendaView(QWidget):
         for occurrence in self.events:
             row = self._row_of(occurrence.date)
             centre = QPointF(self._x(occurrence.date.day) + self._day_width() / 2,
-                             row * ROW_HEIGHT + ROW_HEIGHT - 6)
+                             row * ROW_HEIGHT + ROW_HEIGHT - 5)
             if abs(centre.x() - x) <= max(self._day_width() / 2, 5) and abs(centre.y() - y) <= 6:
                 found.append(occurrence)
         return found
@@ -213,9 +213,9 @@ class AgendaView(QWidget):
         for occurrence in self.events:
             row = self._row_of(occurrence.date)
             centre = QPointF(self._x(occurrence.date.day) + width / 2,
-                             row * ROW_HEIGHT + ROW_HEIGHT - 7)
+                             row * ROW_HEIGHT + ROW_HEIGHT - 5)
             painter.setBrush(secondary if occurrence.date < self.today else text)
-            r = 4.5
+            r = 4.0
             painter.drawPolygon(QPolygonF([QPointF(centre.x(), centre.y() - r),
                                            QPointF(centre.x() + r, centre.y()),
                                            QPointF(centre.x(), centre.y() + r),
