@@ -144,17 +144,18 @@ def rebuild(session: Session) -> None:
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     # Keyed by index rowid: the same record must be written once. New rows are not in the
     # identity map yet at this point, so a metric's parent is looked up among them first.
-    pending = [obj for obj in (*session.new, *session.dirty) if obj not in session.deleted]
+    deleted = session.deleted  # a new set at every access: read it once, not once per object
+    pending = [obj for obj in (*session.new, *session.dirty) if obj not in deleted]
     changed: dict[int, Base] = {rowid_of(obj): obj for obj in pending if type(obj) in KIND_CODES}
     achievements = {obj.id: obj for obj in changed.values() if isinstance(obj, AchievementRow)}
     for obj in pending:
         if isinstance(obj, MetricRow):
             parent = achievements.get(obj.achievement_id) or session.get(
                 AchievementRow, obj.achievement_id)
-            if parent is not None and parent not in session.deleted:
+            if parent is not None and parent not in deleted:
                 changed[rowid_of(parent)] = parent
     connection = session.connection()
-    remove(connection, [rowid_of(obj) for obj in session.deleted if type(obj) in KIND_CODES])
+    remove(connection, [rowid_of(obj) for obj in deleted if type(obj) in KIND_CODES])
     write(connection, list(changed.values()))
 
 
