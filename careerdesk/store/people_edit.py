@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from careerdesk.domain import records as r
 from careerdesk.domain.enums import InteractionKind
 from careerdesk.store import models as m
-from careerdesk.store.repository import RecordWriter, load
+from careerdesk.store.repository import ROW_OF, RecordWriter, load, to_record
 
 
 class LoneInteractions(StrEnum):
@@ -76,8 +76,10 @@ def new_interaction(person_uids: list[str], day: date | None = None) -> r.Intera
     return r.Interaction(date=day or date.today(), people=list(person_uids))
 
 
-def _referring(session: Session, pid: int) -> list[r.Record]:
-    """The records that name the person, each whole as it is now."""
+def _referring(writer: RecordWriter, pid: int) -> list[r.Record]:
+    """The records that name the person, each whole as it is now, read in a few batches
+    (a person may be named by thousands of interactions)."""
+    session = writer.session
     found: list[r.Record] = []
     queries = (
         (m.AchievementRow, select(m.achievement_person.c.achievement_id)
@@ -90,17 +92,11 @@ def _referring(session: Session, pid: int) -> list[r.Record]:
         (m.OpeningRow, select(m.OpeningRow.id).where(m.OpeningRow.hiring_manager_id == pid)),
     )
     for row_type, ids in queries:
-        uids = session.scalars(select(row_type.uid).where(
-            row_type.id.in_(ids)).order_by(row_type.id))
-        kind = next(k for k, v in _KINDS.items() if v is row_type)
-        found.extend(load(session, kind, uid) for uid in uids)
+        uids = list(session.scalars(select(row_type.uid).where(
+            row_type.id.in_(ids)).order_by(row_type.id)))
+        writer.prefetch(row_type, uids)
+        found.extend(to_record(writer.find(row_type, uid)) for uid in uids)
     return found
-
-
-_KINDS: dict[type[r.Record], type[m.Base]] = {
-    r.Achievement: m.AchievementRow, r.Interaction: m.InteractionRow,
-    r.NegotiationPlan: m.PlanRow, r.Experience: m.ExperienceRow, r.Opening: m.OpeningRow,
-}
 
 
 def journal_entry_for(interaction: r.Interaction, person_name: str) -> r.JournalEntry:
@@ -127,20 +123,21 @@ def delete_person(session: Session, person_uid: str, choice: LoneInteractions,
     """
     person = load(session, r.Person, person_uid)
     row = session.scalars(select(m.PersonRow).where(m.PersonRow.uid == person_uid)).one()
-    referring = _referring(session, row.id)
+    writer = RecordWriter(session)
+    referring = _referring(writer, row.id)
     lone = [x for x in referring if isinstance(x, r.Interaction) and x.people == [person_uid]]
     deletion = PersonDeletion(person=person, choice=choice, referring=referring, lone=lone)
-    writer = RecordWriter(session)
-    for i, interaction in enumerate(lone):
-        if choice is LoneInteractions.KEEP_AS_JOURNAL:
-            entry = journal_entry_for(interaction, person.name)
-            if entry_uids and i < len(entry_uids):
-                entry.uid = entry_uids[i]
-            writer.save(entry)
-            deletion.journal_entries.append(entry)
-        lone_row = session.scalars(select(m.InteractionRow).where(
-            m.InteractionRow.uid == interaction.uid)).one()
-        session.delete(lone_row)
+    if choice is LoneInteractions.KEEP_AS_JOURNAL:
+        entries = [journal_entry_for(x, person.name) for x in lone]
+        for entry, uid in zip(entries, entry_uids or [], strict=False):
+            entry.uid = uid
+        writer.prefetch(m.JournalEntryRow, [e.uid for e in entries])
+        with session.no_autoflush:
+            for entry in entries:
+                writer.save(entry)
+        deletion.journal_entries = entries
+    for interaction in lone:
+        session.delete(writer.find(m.InteractionRow, interaction.uid))
     session.delete(row)
     session.flush()
     return deletion
@@ -151,15 +148,25 @@ def restore_person(session: Session, deletion: PersonDeletion) -> None:
     writer = RecordWriter(session)
     writer.save(deletion.person, keep_times=True)
     session.flush()
-    for entry in deletion.journal_entries:
-        found = session.scalars(select(m.JournalEntryRow).where(
-            m.JournalEntryRow.uid == entry.uid)).one_or_none()
+    entry_uids = [e.uid for e in deletion.journal_entries]
+    writer.prefetch(m.JournalEntryRow, entry_uids)
+    for uid in entry_uids:
+        found = writer.find(m.JournalEntryRow, uid)
         if found is not None:
             session.delete(found)
-    for interaction in deletion.lone:
-        writer.save(interaction, keep_times=True)
-    for record in deletion.referring:
-        if record not in deletion.lone:
-            writer.save(record, keep_times=True)
+    lone = {x.uid for x in deletion.lone}
+    by_kind: dict[type[r.Record], list[str]] = {}
+    for record in (*deletion.lone, *deletion.referring):
+        by_kind.setdefault(type(record), []).append(record.uid)
+    for kind, uids in by_kind.items():
+        writer.prefetch(ROW_OF[kind], uids)
+    # Every reference is resolved from the rows fetched above; flushing once at the end
+    # instead of before each lookup's query saves seconds for a person named thousands
+    # of times.
+    with session.no_autoflush:
+        for interaction in deletion.lone:
+            writer.save(interaction, keep_times=True)
+        for record in deletion.referring:
+            if record.uid not in lone:
+                writer.save(record, keep_times=True)
     session.flush()
-

@@ -315,6 +315,7 @@ class InteractionForm(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(tr("Log an interaction"))
         self.editing: Interaction | None = None
+        self._base: Interaction | None = None  # what the form started from
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
@@ -399,6 +400,8 @@ class InteractionForm(QFrame):
         self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def build(self) -> Interaction | None:
+        if self._base is None:
+            return None
         people = self.people.values()
         if not people:
             self.problem.show_message(tr("An interaction names at least one person."))

@@ -245,3 +245,18 @@ def test_search_filters_both_lists(page: PathwaysPage) -> None:
     assert page.targets.stack.currentWidget() is page.targets.no_match
     page.clear_filter()
     assert page.targets_model.rowCount() == 2
+
+
+def test_an_empty_journal_teaches_on_both_tabs(qtbot: Any, journal: Journal,
+                                                stack: QUndoStack) -> None:
+    empty = PathwaysPage(journal, stack, today=TODAY)
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.ready()
+    assert empty.targets.stack.currentWidget() is empty.targets.empty_state
+    assert empty.openings.stack.currentWidget() is empty.openings.empty_state
+    assert "promotion" in empty.targets.empty_state.label.text()
+    qtbot.mouseClick(empty.targets.empty_state.button, Qt.MouseButton.LeftButton)
+    assert empty.targets_model.rowCount() == 1
+    assert empty.current()[0] == "target"
+    assert empty.target_editor.gap_summary.text().startswith("List the skills")

@@ -86,6 +86,28 @@ def test_model_passes_the_model_tester_with_and_without_filters(
     qtmodeltester.check(model)
 
 
+def test_the_log_model_passes_the_model_tester(qtmodeltester: Any, page: PeoplePage) -> None:
+    page.open_record("person", _uid(page.journal, "Aisha Bello"))
+    assert page.log_model.rowCount() == 5
+    qtmodeltester.check(page.log_model)
+    dates = [line.date for line in page.log_model.lines]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_an_empty_journal_teaches_and_offers_the_first_person(
+        qtbot: Any, journal: Journal, stack: QUndoStack) -> None:
+    empty = PeoplePage(journal, stack, today=TODAY)
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.ready()
+    assert empty.list_stack.currentWidget() is empty.empty_state
+    assert "decision-makers" in empty.empty_state.label.text()
+    assert empty.filter_bar.isHidden() and empty.follow_ups_link.isHidden()
+    qtbot.mouseClick(empty.empty_state.button, Qt.MouseButton.LeftButton)
+    assert empty.model.rowCount() == 1 and empty.list_stack.currentWidget() is empty.table
+    assert empty.editor.name.hasFocus() or empty.editor.name.text() == "New person"
+
+
 def test_rows_show_stance_in_words_and_overdue_in_words(page: PeoplePage) -> None:
     model = page.model
     assert _cell(model, "Victor Hale", Column.STANCE) == "Blocker"

@@ -9,7 +9,6 @@ filters to it when clicked.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import itertools
 from datetime import date
@@ -47,7 +46,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from careerdesk import services
 from careerdesk.domain.errors import CareerdeskError, NotFound
-from careerdesk.domain.records import Achievement, Interaction, JournalEntry, Person
+from careerdesk.domain.records import Achievement, Interaction, Person, Record
 from careerdesk.planner.departments import other_departments, own_department
 from careerdesk.store import achievement_edit, achievement_list, people_edit, people_list
 from careerdesk.store.database import Journal
@@ -215,10 +214,9 @@ class DeletePersonCommand(QUndoCommand):
     def undo(self) -> None:
         if self.deletion is None:
             return
-        deletion = copy.deepcopy(self.deletion)
         try:
             with self.journal.transaction() as session:
-                people_edit.restore_person(session, deletion)
+                people_edit.restore_person(session, self.deletion)
             restored = services.load_record(self.journal, Person, self.uid)
         except (CareerdeskError, SQLAlchemyError, OSError) as error:
             self.setObsolete(True)
@@ -227,12 +225,21 @@ class DeletePersonCommand(QUndoCommand):
         self._announce(restored)
 
     def _announce(self, person: Person | None) -> None:
-        # The others first: a page showing the person reloads them with all links back.
+        # One change per other kind of record touched, as it now is: a page that shows
+        # those reloads once (a person named by 3,000 interactions must not make 3,000
+        # reloads); the window refreshes the pages not shown when they are next shown.
+        # Interactions are this page's own: the person's change below reloads them.
         assert self.deletion is not None
-        for entry in self.deletion.journal_entries:
-            self.events.changed.emit(RecordChange(JournalEntry, entry.uid, None, True))
-        for record in self.deletion.referring:
-            self.events.changed.emit(RecordChange(type(record), record.uid, record, True))
+        first: dict[type[Record], str] = {}
+        for record in (*self.deletion.referring, *self.deletion.journal_entries):
+            if not isinstance(record, Interaction):
+                first.setdefault(type(record), record.uid)
+        for kind, uid in first.items():
+            try:
+                now: Record | None = services.load_record(self.journal, kind, uid)
+            except NotFound:
+                now = None
+            self.events.changed.emit(RecordChange(kind, uid, now, False))
         self.events.changed.emit(RecordChange(Person, self.uid, person, self._replay))
 
 
