@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.import_export.journal_changed.connect(self._update_sample_offer)
         self.import_action = self.import_export.import_action
 
-        self.export_calendar_action = QAction(icons.icon("export"), tr("Export &Calendar…"), self)
+        self.export_calendar_action = QAction(icons.icon("export"), tr("Ca&lendar (.ics)…"), self)
         self.export_calendar_action.setStatusTip(
             tr("Save your organisation's dates, the windows to ask and open follow-ups as an "
                ".ics file for your calendar app"))

@@ -113,7 +113,7 @@ class WindowRow(QFrame):
         self.kind_label.setFont(theme.font_for(theme.TextRole.STRONG))
         self.kind_label.setWordWrap(True)
         column.addWidget(self.kind_label)
-        self.countdown = QLabel(tr(window.countdown(today)), self)
+        self.countdown = QLabel(window.countdown(today), self)
         if self.is_open:
             self.countdown.setFont(theme.font_for(theme.TextRole.STRONG))
             self.countdown.setStyleSheet(f"color: {kind_colour(window.kind).name()};")
