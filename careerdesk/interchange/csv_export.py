@@ -58,7 +58,10 @@ def to_csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    # Row by row, not writerows: one C call over a big table would hold the interpreter
+    # lock for the whole table, and a window exporting on a worker thread could not paint.
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
     return text.getvalue().encode("utf-8-sig")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -640,3 +641,14 @@ def test_cancel_while_reading_drops_the_preview_quietly(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=10000)  # deleted after
     assert services.is_empty(journal)
     assert "Imported" not in window.statusBar().currentMessage()
+
+
+def test_emitting_a_signal_keeps_the_reference_count_of_true(qtbot: Any) -> None:
+    # PySide6 6.12.0's emit() returned True without a reference: every emit took one from
+    # True until the interpreter aborted ("deallocating True or False"). The workers emit
+    # for every piece of work, so a long session would end in that crash.
+    operation = Operation(lambda: None)
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        operation.finished.emit()
+    assert sys.getrefcount(True) - before >= 0
