@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, and_, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from careerdesk.domain.enums import (
     AchievementKind,
@@ -28,10 +28,15 @@ from careerdesk.domain.records import CycleEvent, Opening, Person
 from careerdesk.planner.calendar import add_months, horizon, occurrences
 from careerdesk.planner.preferences import load_lead_times, load_overrides
 from careerdesk.planner.rules import WindowKind
-from careerdesk.planner.windows import NegotiationWindow, build_windows, sort_windows
+from careerdesk.planner.windows import (
+    CLOSED_OPENING,
+    NegotiationWindow,
+    build_windows,
+    sort_windows,
+)
 from careerdesk.reports.periods import Period
 from careerdesk.store import models as m
-from careerdesk.store.repository import load, load_all
+from careerdesk.store.repository import load_all, to_record
 
 MAX_PEOPLE = 8
 """Rows of conversations drawn when the user has not chosen the people: the most frequent."""
@@ -284,11 +289,12 @@ def load_windows(session: Session, events: Sequence[CycleEvent], period: Period
     again a year later each time (windows lie within a few months of their event, so the
     steps overlap) and keeping each window once.
     """
-    openings = load_all(session, Opening)
-    managers: dict[str, Person] = {}
-    for opening in openings:
-        if opening.hiring_manager and opening.hiring_manager not in managers:
-            managers[opening.hiring_manager] = load(session, Person, opening.hiring_manager)
+    openings = load_openings(session, period)
+    wanted = {o.hiring_manager for o in openings if o.hiring_manager}
+    p = m.PersonRow
+    # Only the hiring managers' names are read (the windows' reasons name them).
+    managers = {uid: Person(uid=uid, name=name) for uid, name in session.execute(
+        select(p.uid, p.name).where(p.uid.in_(wanted)))} if wanted else {}
     lead_times = load_lead_times(session)
     overrides = load_overrides(session)
     found: dict[str, NegotiationWindow] = {}
@@ -303,6 +309,18 @@ def load_windows(session: Session, events: Sequence[CycleEvent], period: Period
             break
         day = add_months(day, 12)
     return sort_windows(found.values())
+
+
+def load_openings(session: Session, period: Period) -> list[Opening]:
+    """The postings that can have a networking window in the period: still open, with a
+    closing day on or after the period's first day."""
+    o = m.OpeningRow
+    closed = [status.value for status in CLOSED_OPENING]
+    rows = session.scalars(
+        select(o).where(o.status.not_in(closed), o.closes.is_not(None), o.closes >= period.start,
+                        or_(o.posted.is_(None), o.posted <= period.end))
+        .options(selectinload(o.hiring_manager), selectinload(o.target)).order_by(o.id))
+    return [cast(Opening, to_record(row)) for row in rows]
 
 
 def load_pay(session: Session, period: Period) -> list[PayStep]:
