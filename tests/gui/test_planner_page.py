@@ -145,7 +145,8 @@ def test_a_new_budget_date_adds_its_window_to_the_agenda(page: PlannerPage,
 
 
 def test_moving_and_dismissing_a_window_changes_the_agenda(qtbot: Any, page: PlannerPage,
-                                                           demo_journal: Journal) -> None:
+                                                           demo_journal: Journal,
+                                                           stack: QUndoStack) -> None:
     row = next(i for i, w in enumerate(page.windows) if w.kind is WindowKind.ASK)
     page.window_list.setCurrentRow(row)
     window = page.selected_window()
@@ -176,6 +177,17 @@ def test_moving_and_dismissing_a_window_changes_the_agenda(qtbot: Any, page: Pla
     assert back.start == moved.start  # brought back where the user had moved it
     assert not page.dismissed_combo.isVisibleTo(page)
 
+    # Each change is one step on the shared undo stack.
+    assert stack.undoText() == "Bring back the Make the ask window for “Merit and compensation review”"
+    stack.undo()  # dismissed again
+    assert window.id not in {w.id for w in page.windows}
+    stack.undo()  # not dismissed
+    assert next(w for w in page.windows if w.id == window.id).start == moved.start
+    stack.undo()  # not moved
+    assert next(w for w in page.windows if w.id == window.id).start == window.start
+    stack.redo()
+    assert next(w for w in page.windows if w.id == window.id).start == moved.start
+
 
 def test_clicking_a_band_selects_its_window(qtbot: Any, page: PlannerPage) -> None:
     target = next(w for w in page.windows if w.start.month == 5 and w.start.year == 2027)
@@ -189,6 +201,7 @@ def test_clicking_a_band_selects_its_window(qtbot: Any, page: PlannerPage) -> No
 
 
 def test_lead_times_change_the_windows_at_once(page: PlannerPage, demo_journal: Journal,
+                                               stack: QUndoStack,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     def asks(window: PlannerPage) -> list[tuple[date, date]]:
         return [(w.start, w.end) for w in window.windows
@@ -200,6 +213,9 @@ def test_lead_times_change_the_windows_at_once(page: PlannerPage, demo_journal: 
     assert page.edit_lead_times()
     assert asks(page) == [(date(2027, 8, 2), date(2027, 9, 24))]
     assert services.lead_times(demo_journal) == wider
+    stack.undo()
+    assert asks(page) == [(date(2027, 8, 20), date(2027, 10, 1))]
+    assert services.lead_times(demo_journal) == LeadTimes()
 
 
 def test_the_lead_times_dialog_checks_and_restores_the_defaults(qtbot: Any) -> None:

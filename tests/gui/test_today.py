@@ -218,3 +218,19 @@ def test_the_start_notice_is_quiet_and_matches_the_core(qtbot: Any, window: Main
     assert text == "A window opens this week: Make the ask (24 Nov)."
     assert window.statusBar().currentMessage() == text
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_window_dismissed_in_the_planner_leaves_the_today_page(qtbot: Any, page: TodayPage,
+                                                                 demo_journal: Journal,
+                                                                 stack: QUndoStack) -> None:
+    from careerdesk.planner import WindowOverride
+    from careerdesk.ui.planner_commands import WindowOverrideCommand
+    from careerdesk.ui.planner_events import PlannerEvents
+
+    first = page.window_rows[0].window_
+    stack.push(WindowOverrideCommand(demo_journal, PlannerEvents.of(stack), RecordEvents.of(stack),
+                                     first.id, WindowOverride(), WindowOverride(dismissed=True),
+                                     text="Dismiss"))
+    qtbot.waitUntil(lambda: page.window_rows[0].window_.id != first.id, timeout=3000)
+    stack.undo()
+    qtbot.waitUntil(lambda: page.window_rows[0].window_.id == first.id, timeout=3000)

@@ -34,7 +34,7 @@ from careerdesk import services
 from careerdesk.domain.enums import CycleEventKind
 from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import CycleEvent, Opening, Person
-from careerdesk.planner import NegotiationWindow, Plan, WindowKind, build_plan
+from careerdesk.planner import NegotiationWindow, Plan, WindowKind, WindowOverride, build_plan
 from careerdesk.planner.calendar import upcoming
 from careerdesk.planner.words import day_range
 from careerdesk.store.database import Journal
@@ -44,6 +44,7 @@ from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.planner_commands import LeadTimesCommand, WindowOverrideCommand
 from careerdesk.ui.planner_events import PlannerEvents
 from careerdesk.ui.undo import (
     CreateRecordCommand,
@@ -449,33 +450,43 @@ class PlannerPage(Page):
         self.window_reason.setText(window.reason)
         self.shift_days.setValue(window.shifted_days)
 
-    def _change_window(self, change: str, window_id: str, value: int | bool) -> None:
-        if change == "shift":
-            services.shift_window(self.journal, window_id, int(value))
-        else:
-            services.dismiss_window(self.journal, window_id, bool(value))
-        self.planner_events.settings_changed.emit()
+    def _change_window(self, window: NegotiationWindow, *, shift_days: int | None = None,
+                       dismissed: bool | None = None, text: str) -> None:
+        before = WindowOverride(shift_days=window.shifted_days, dismissed=window.dismissed)
+        after = WindowOverride(
+            shift_days=before.shift_days if shift_days is None else shift_days,
+            dismissed=before.dismissed if dismissed is None else dismissed)
+        if after == before:
+            return
+        self.failure.hide()
+        self.undo_stack.push(WindowOverrideCommand(
+            self.journal, self.planner_events, self.events, window.id, before, after,
+            text=text.replace("%1", kind_label(window.kind)).replace("%2", _short(window.event_name))))
 
     def shift_selected(self, days: int) -> None:
         window = self.selected_window()
         if window is not None:
-            self._change_window("shift", window.id, days)
+            self._change_window(window, shift_days=days, text=tr("Move the %1 window for “%2”"))
 
     def dismiss_selected(self) -> None:
         window = self.selected_window()
         if window is not None:
-            self._change_window("dismiss", window.id, True)
+            self._change_window(window, dismissed=True, text=tr("Dismiss the %1 window for “%2”"))
 
     def bring_back(self, window_id: str) -> None:
-        if window_id:
-            self._change_window("dismiss", window_id, False)
+        plan = self.plan
+        window = next((w for w in plan.dismissed_windows if w.id == window_id), None) if plan else None
+        if window is not None:
+            self._change_window(window, dismissed=False,
+                                text=tr("Bring back the %1 window for “%2”"))
 
     def edit_lead_times(self) -> bool:
-        changed = LeadTimesDialog.ask(self, services.lead_times(self.journal))
-        if changed is None:
+        current = services.lead_times(self.journal)
+        changed = LeadTimesDialog.ask(self, current)
+        if changed is None or changed == current:
             return False
-        services.save_lead_times(self.journal, changed)
-        self.planner_events.settings_changed.emit()
+        self.undo_stack.push(LeadTimesCommand(self.journal, self.planner_events, self.events,
+                                              current, changed))
         return True
 
     def _settings_changed(self) -> None:
