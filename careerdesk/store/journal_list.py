@@ -44,14 +44,14 @@ class JournalLine:
     tags: tuple[str, ...]
 
 
-_MARKUP = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`~]+|!?\[([^\]]*)\]\([^)]*\)",
-                     re.MULTILINE)
+_MARKUP = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?)|[*_`~]+"
+                     r"|!?\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
 
 
 def plain_excerpt(body: str, width: int = 240) -> str:
     """The start of a markdown body as one line of plain words, for a list."""
     def unmark(match: re.Match[str]) -> str:
-        return match.group(2) or ""
+        return match.group(4) or ""
 
     words = " ".join(_MARKUP.sub(unmark, body).split())
     return words if len(words) <= width else words[:width - 1].rstrip() + "…"

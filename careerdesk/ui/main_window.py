@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
         self.import_export.journal_changed.connect(self._update_sample_offer)
         self.import_action = self.import_export.import_action
 
+        self.new_entry_action = QAction(icons.icon("journal"), tr("&New Journal Entry…"), self)
+        self.new_entry_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.New, "Ctrl+N"))
+        self.new_entry_action.setStatusTip(tr("Write a journal entry, from any page"))
+        self.new_entry_action.triggered.connect(lambda: self.quick_capture())
+
         self.export_calendar_action = QAction(icons.icon("export"), tr("Ca&lendar (.ics)…"), self)
         self.export_calendar_action.setStatusTip(
             tr("Save your organisation's dates, the windows to ask and open follow-ups as an "
@@ -180,7 +185,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.page_actions[page.name] = action
 
-        for action in (*self.import_export.actions, self.quit_action,
+        for action in (self.new_entry_action, *self.import_export.actions, self.quit_action,
                        self.undo_action, self.redo_action, self.find_action,
                        self.preferences_action, *self.page_actions.values()):
             self.addAction(action)  # shortcuts work even where the menu bar is hidden
@@ -295,6 +300,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_entry_action)
+        file_menu.addSeparator()
         self.export_menu = self.import_export.add_to_menu(file_menu)
         self.export_menu.addAction(self.export_calendar_action)
         file_menu.addSeparator()
@@ -387,6 +394,20 @@ class MainWindow(QMainWindow):
         if self.search_field.hasFocus():
             self.search_field.clearFocus()
         return opened
+
+    def quick_capture(self) -> str | None:
+        """Writes a journal entry from any page (one undo step); returns its uid."""
+        from careerdesk.ui.quick_capture import capture_entry
+
+        uid = capture_entry(self, self.journal, self.undo_stack)
+        if uid is None:
+            return None
+        if self.current_page_name == "journal":
+            self.pages["journal"].open_record("journal", uid)
+        else:
+            self.pages[self.current_page_name].refresh()
+        self.notify(self.tr("Journal entry saved."))
+        return uid
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,582 @@
+"""The Journal page: private free-form entries, a month calendar of the days written on,
+the list of entries newest first, and the editor of one (markdown, with a preview).
+
+It follows the Achievements page: a lazy list model over the core's query, an editor
+whose committed fields are saved as undo commands, refreshes from ``RecordEvents``.
+New entries are written in the quick-capture dialog (Ctrl+N, from anywhere).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerdesk import services
+from careerdesk.domain.errors import NotFound
+from careerdesk.domain.records import JournalEntry
+from careerdesk.store import journal_list
+from careerdesk.store.database import Journal
+from careerdesk.store.journal_list import JournalFilter
+from careerdesk.ui import icons, theme
+from careerdesk.ui.journal_editor import MERGED_FIELDS, JournalEditor, field_label
+from careerdesk.ui.models.achievement_table import date_text
+from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
+from careerdesk.ui.pages.achievements import _EmptyState
+from careerdesk.ui.pages.base import Page
+from careerdesk.ui.quick_capture import capture_entry
+from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, SaveRecordCommand
+from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.record_table import DELETE_KEYS
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("JournalPage", text)
+
+
+FILTER_DELAY_MS = 250
+
+
+class _EntryList(QListView):
+    """The entries; Delete asks to delete the current one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delete_requested: Callable[[], None] | None = None  # set by the page
+        self.setUniformItemSizes(True)  # one height for all: scrolling 20,000 stays instant
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in DELETE_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and self.currentIndex().isValid() and callable(self.delete_requested):
+            self.delete_requested()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class JournalPage(Page):
+    name = "journal"
+    title = tr("Journal")
+    icon_name = "journal"
+
+    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(journal, undo_stack, parent)
+        self.setAccessibleName(tr("Journal"))
+        self.events = RecordEvents.of(undo_stack)
+        self.model = JournalListModel(journal, self)
+        self._loaded = False
+        self._pushing = False
+        self._quiet = False
+        self._tags_stale = True
+        self.marked_days: dict[date, int] = {}
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.events.changed.connect(self._record_changed)
+        self.events.failed.connect(self._show_failure)
+
+    # ================================================================ building
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
+                                  theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addLayout(self._build_header())
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setLayout(self._build_filters())
+        layout.addWidget(self.filter_bar)
+        self.failure = WarningLabel(self)
+        self.failure.setAccessibleName(tr("Problem"))
+        layout.addWidget(self.failure)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(10)
+        left = QWidget(self.splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.SPACE_M)
+        self.calendar = self._build_calendar(left)
+        column.addWidget(self.calendar)
+        self.list_stack = QStackedWidget(left)
+        self.list = _EntryList(self.list_stack)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(JournalEntryDelegate(self.list))
+        self.list.setAccessibleName(tr("Journal entries"))
+        self.list.delete_requested = self.delete_current
+        self.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.list_stack.addWidget(self.list)
+        self.no_match = _EmptyState(tr("No entry matches these filters."), tr("Clear filters"),
+                                    self.list_stack)
+        self.no_match.button.clicked.connect(self.clear_filter)
+        self.list_stack.addWidget(self.no_match)
+        column.addWidget(self.list_stack, 1)
+
+        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor = JournalEditor(self.editor_stack)
+        self.editor.edited.connect(self._field_edited)
+        self.editor_stack.addWidget(self.editor)
+        self.nothing_selected = QLabel(tr("Select an entry to read it here, or write a new one."),
+                                       self.editor_stack)
+        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing_selected.setWordWrap(True)
+        self.editor_stack.addWidget(self.nothing_selected)
+        self.editor_stack.setCurrentWidget(self.nothing_selected)
+        self.editor_stack.setMinimumWidth(360)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
+
+        self.content_stack = QStackedWidget(self)
+        self.content_stack.addWidget(self.splitter)
+        self.empty_state = _EmptyState(
+            tr("Your private journal goes here: what happened at work, what you noticed, "
+               "the conversations and feelings worth remembering when it is time to ask."),
+            tr("Write your first entry"), self.content_stack)
+        self.empty_state.button.clicked.connect(self.new_entry)
+        self.content_stack.addWidget(self.empty_state)
+        layout.addWidget(self.content_stack, 1)
+
+        chain: list[QWidget] = [self.delete_button, self.new_button, self.search,
+                                self.tag_filter, self.day_button, self.clear_button,
+                                self.calendar, self.list, self.editor.title]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        heading_label = QLabel(tr("Journal"), self)
+        heading_label.setObjectName("pageTitle")
+        theme.set_text_role(heading_label, theme.TextRole.PAGE_TITLE)
+        heading_label.setAccessibleName(tr("Journal"))
+        row.addWidget(heading_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(tr("Number of entries"))
+        self.count_label.setObjectName("pageBlurb")
+        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addStretch(1)
+        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
+        self.delete_button.setAccessibleName(tr("Delete entry"))
+        self.delete_button.setToolTip(tr("Delete the selected entry (Delete)"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(False)
+        row.addWidget(self.delete_button)
+        self.new_button = QPushButton(icons.icon("add"), tr("New entry"), self)
+        self.new_button.setAccessibleName(tr("New entry"))
+        self.new_button.setToolTip(tr("Write a new entry (%1), from any page").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.New).toString(
+                QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setAutoDefault(False)
+        self.new_button.clicked.connect(self.new_entry)
+        row.addWidget(self.new_button)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search your entries…"))
+        self.search.setAccessibleName(tr("Search entries"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(200)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        row.addWidget(self.search, 2)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName(tr("Filter by tag"))
+        self.tag_filter.addItem(tr("All tags"), None)
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_filter.setMaximumWidth(200)
+        self.tag_filter.activated.connect(lambda _i: self.apply_filter())
+        row.addWidget(self.tag_filter)
+        self.day_button = QPushButton(self)
+        self.day_button.setIcon(icons.icon("close"))
+        self.day_button.setAccessibleName(tr("Show every day"))
+        self.day_button.setToolTip(tr("Show the entries of every day again"))
+        self.day_button.clicked.connect(lambda: self.filter_day(None))
+        self.day_button.hide()
+        row.addWidget(self.day_button)
+        row.addStretch(1)
+        self.clear_button = QPushButton(tr("Clear"), self)
+        self.clear_button.setAccessibleName(tr("Clear filters"))
+        self.clear_button.setToolTip(tr("Show every entry again"))
+        self.clear_button.setFlat(True)
+        self.clear_button.setEnabled(False)
+        self.clear_button.clicked.connect(self.clear_filter)
+        row.addWidget(self.clear_button)
+        return row
+
+    def _build_calendar(self, parent: QWidget) -> QCalendarWidget:
+        calendar = QCalendarWidget(parent)
+        calendar.setAccessibleName(tr("Calendar of entries"))
+        calendar.setToolTip(tr("Days in bold have entries. Click a day to go to its entry; "
+                               "double-click or press Enter to show only that day."))
+        calendar.setGridVisible(False)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        calendar.setMaximumHeight(240)
+        days = calendar.findChild(QAbstractItemView)
+        if days is not None:
+            days.setAccessibleName(tr("Days of the month"))
+        calendar.currentPageChanged.connect(lambda _y, _m: self.mark_days())
+        calendar.clicked.connect(self._day_clicked)
+        calendar.activated.connect(self._day_activated)
+        return calendar
+
+    # ================================================================ loading
+
+    def ready(self) -> None:
+        self._ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_loaded()
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_tags()
+        self.model.reload()
+        self._after_reload()
+        if self.model.rowCount() > 0 and self.editor.record is None:
+            self.select_row(0)
+        self.mark_days()
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            self._ensure_loaded()
+            return
+        self.editor.flush()
+        self._tags_stale = True
+        self._load_tags()
+        uid = self.current_uid()
+        row = self.list.currentIndex().row()
+        self.model.reload()
+        self._after_reload()
+        self._reselect(uid, row, reload_editor=True)
+        self.mark_days()
+
+    def _load_tags(self) -> None:
+        if not self._tags_stale:
+            return
+        self._tags_stale = False
+        with self.journal.sessions() as session:
+            tags = journal_list.entry_tags(session)
+        self.editor.set_choices(tags)
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(tr("All tags"), None)
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        if current is not None and self.tag_filter.findData(current) < 0:
+            self.tag_filter.addItem(current, current)
+        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
+        self.tag_filter.blockSignals(False)
+
+    def _after_reload(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if self.model.filter.is_empty or shown == total:
+            text = tr("1 entry") if total == 1 else tr("%1 entries").replace("%1", f"{total:,}")
+        else:
+            text = tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        self.count_label.setText(text)
+        empty_journal = total == 0
+        self.content_stack.setCurrentWidget(self.empty_state if empty_journal else self.splitter)
+        self.filter_bar.setVisible(not empty_journal)
+        self.delete_button.setVisible(not empty_journal)
+        self.list_stack.setCurrentWidget(self.list if shown else self.no_match)
+        self.clear_button.setEnabled(not self.model.filter.is_empty)
+        day = self.model.filter.day
+        self.day_button.setVisible(day is not None)
+        if day is not None:
+            self.day_button.setText(tr("Only %1").replace("%1", date_text(day)))
+
+    # ================================================================ the calendar
+
+    def mark_days(self) -> None:
+        """Bold, tinted days for the entries of the month shown (and the days around it)."""
+        if not self._loaded:
+            return
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = date(year, month, 1) - timedelta(days=7)
+        last = date(year, month, 28) + timedelta(days=21)
+        with self.journal.sessions() as session:
+            days = journal_list.entry_days(session, first, last, self.model.filter)
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget the last month's
+        tint = theme.accent()
+        tint.setAlphaF(0.18)
+        for day, count in days.items():
+            mark = QTextCharFormat()
+            mark.setFontWeight(QFont.Weight.Bold)
+            mark.setBackground(QBrush(tint))
+            mark.setToolTip(tr("1 entry") if count == 1
+                            else tr("%1 entries").replace("%1", str(count)))
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), mark)
+        self.marked_days = days
+
+    def _day_clicked(self, qdate: QDate) -> None:
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        with self.journal.sessions() as session:
+            id_ = journal_list.nearest_entry(session, day, self.model.filter)
+        row = self.model.row_of_id(id_) if id_ is not None else None
+        if row is not None:
+            self.select_row(row)
+
+    def _day_activated(self, qdate: QDate) -> None:
+        self.filter_day(date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _follow_in_calendar(self, day: date) -> None:
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.blockSignals(False)
+        self.mark_days()
+
+    # ================================================================ filter
+
+    def current_filter(self) -> JournalFilter:
+        return JournalFilter(text=self.search.text().strip(),
+                             tag=self.tag_filter.currentData() or None,
+                             day=self.model.filter.day)
+
+    def apply_filter(self, wanted: JournalFilter | None = None) -> None:
+        self._filter_timer.stop()
+        wanted = wanted or self.current_filter()
+        if wanted == self.model.filter:
+            return
+        uid = self.current_uid()
+        self.model.set_filter(wanted)
+        self._after_reload()
+        self._reselect(uid, 0, reload_editor=False, fallback_first=True)
+        self.mark_days()
+
+    def filter_day(self, day: date | None) -> None:
+        current = self.current_filter()
+        self.apply_filter(JournalFilter(text=current.text, tag=current.tag, day=day))
+
+    def clear_filter(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.tag_filter.setCurrentIndex(0)
+        self.apply_filter(JournalFilter())
+
+    # ================================================================ selection
+
+    def current_uid(self) -> str | None:
+        return self.editor.record.uid if self.editor.record is not None else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, 0)
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _select_quietly(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self._quiet = True
+        try:
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._quiet = False
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.delete_button.setEnabled(True)
+
+    def _reselect(self, uid: str | None, fallback_row: int, *, reload_editor: bool,
+                  fallback_first: bool = False) -> None:
+        row = self.model.row_of_uid(uid) if uid else None
+        if row is not None:
+            self._select_quietly(row)
+            if reload_editor and uid:
+                self._show_uid(uid)
+            return
+        if uid and not fallback_first:
+            still_there = self._load(uid)
+            if still_there is not None:
+                self.list.clearSelection()
+                if reload_editor:
+                    self.editor.load(still_there)
+                return
+        count = self.model.rowCount()
+        if count:
+            self.select_row(min(max(fallback_row, 0), count - 1))
+        else:
+            self._show_uid(None)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        uid = self.model.uid_at(current.row()) if current.isValid() else None
+        if uid is None or uid == self.current_uid():
+            return
+        self.editor.flush()  # the text still being typed belongs to the previous entry
+        self._show_uid(uid)
+        row = self.model.row_of_uid(uid)
+        if row is not None and row != self.list.currentIndex().row():
+            self._select_quietly(row)
+
+    def _load(self, uid: str) -> JournalEntry | None:
+        try:
+            return services.load_record(self.journal, JournalEntry, uid)
+        except NotFound:
+            return None
+
+    def _show_uid(self, uid: str | None) -> None:
+        record = self._load(uid) if uid else None
+        self.editor.load(record)
+        self.editor_stack.setCurrentWidget(self.editor if record else self.nothing_selected)
+        self.delete_button.setEnabled(record is not None)
+        if record is not None:
+            self._follow_in_calendar(record.date)
+
+    def open_record(self, kind: str, uid: str) -> bool:
+        if kind != "journal":
+            return False
+        self._ensure_loaded()
+        row = self.model.row_of_uid(uid)
+        if row is None and not self.model.filter.is_empty:
+            self.clear_filter()
+            row = self.model.row_of_uid(uid)
+        if row is None:
+            return False
+        self.editor.flush()
+        self.select_row(row)
+        if self.current_uid() != uid:
+            self._show_uid(uid)
+        return True
+
+    # ================================================================ editing
+
+    def _field_edited(self, field: str) -> None:
+        before = self.editor.record
+        after = self.editor.build()
+        if before is None or after is None or after == before:
+            return
+        self.failure.hide()
+        self._pushing = True
+        try:
+            self.undo_stack.push(SaveRecordCommand(
+                self.journal, self.events, before, after, field=field,
+                merge=field in MERGED_FIELDS,
+                text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
+                .replace("%2", _short(heading_of(after)))))
+        finally:
+            self._pushing = False
+
+    def new_entry(self) -> None:
+        """Opens quick capture; the new entry is then shown here."""
+        self._ensure_loaded()
+        self.editor.flush()
+        uid = capture_entry(self, self.journal, self.undo_stack)
+        if uid is not None:
+            self.open_record("journal", uid)
+
+    def delete_current(self) -> None:
+        record = self.editor.record
+        if record is None:
+            return
+        if not ConfirmDialog.ask(
+                self, tr("Delete Entry"),
+                tr("Delete “%1”?").replace("%1", _short(heading_of(record), 60)),
+                tr("Delete"), tr("Undo brings it back.")):
+            return
+        self._pushing = True
+        try:
+            self.undo_stack.push(DeleteRecordCommand(
+                self.journal, self.events, JournalEntry, record.uid,
+                text=tr("Delete “%1”").replace("%1", _short(heading_of(record)))))
+        finally:
+            self._pushing = False
+
+    # ================================================================ changes
+
+    def _record_changed(self, change: RecordChange) -> None:
+        if change.kind is not JournalEntry or not self._loaded:
+            return
+        self.failure.hide()
+        mine = self._pushing and not change.replay
+        shown = self.current_uid()
+        row = max(self.list.currentIndex().row(), 0)
+        was_listed = self.model.row_of_uid(change.uid) is not None
+        self.model.reload()
+        self._after_reload()
+        if not (mine and change.field in ("body", "title", "date")):
+            self._tags_stale = True
+            self._load_tags()
+        self.mark_days()
+        record = change.record
+        if record is None:
+            if change.uid == shown or shown is None:
+                self.editor.record = None
+                self._reselect(None, row, reload_editor=True)
+            else:
+                self._reselect(shown, row, reload_editor=False)
+            return
+        assert isinstance(record, JournalEntry)
+        if mine and change.uid == shown:
+            self.editor.set_saved(record)
+            self._reselect(change.uid, row, reload_editor=False)
+            self._follow_in_calendar(record.date)
+            return
+        if not change.replay and change.uid != shown and was_listed:
+            self._reselect(shown, row, reload_editor=False)  # edited elsewhere
+            return
+        # New (quick capture), or changed by an undo or a redo: show that entry.
+        target = self.model.row_of_uid(change.uid)
+        if target is not None:
+            self._select_quietly(target)
+        else:
+            self.list.clearSelection()
+        self.editor.load(record)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.delete_button.setEnabled(True)
+        self._follow_in_calendar(record.date)
+
+    def _show_failure(self, message: str) -> None:
+        self.failure.show_message(message)
+
+
+def heading_of(entry: JournalEntry) -> str:
+    return (entry.title or "").strip() or " ".join(entry.body.split()) or tr("(empty entry)")
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
