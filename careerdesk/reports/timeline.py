@@ -197,7 +197,8 @@ def _experience_rows(data: TimelineData) -> list[int] | None:
     return rows if len(ends) <= MAX_BAR_ROWS else None
 
 
-def _window_rows(data: TimelineData) -> list[int]:
+def _window_rows(data: TimelineData) -> list[int] | None:
+    """The packed row of each window, or None when more than MAX_BAR_ROWS are open at once."""
     ends: list[date] = []
     rows: list[int] = []
     for window in data.windows:
@@ -207,13 +208,10 @@ def _window_rows(data: TimelineData) -> list[int]:
                 rows.append(n)
                 break
         else:
-            if len(ends) < MAX_BAR_ROWS:
-                ends.append(window.end)
-                rows.append(len(ends) - 1)
-            else:  # too many at once: the row that frees up first takes it
-                n = min(range(len(ends)), key=lambda k: ends[k])
-                ends[n] = max(ends[n], window.end)
-                rows.append(n)
+            if len(ends) == MAX_BAR_ROWS:
+                return None
+            ends.append(window.end)
+            rows.append(len(ends) - 1)
     return rows
 
 
@@ -231,7 +229,7 @@ def _plan_layout(data: TimelineData) -> _Layout:
         layout.take(Lane.CALENDAR, 2.4)
     if data.shows(Lane.WINDOWS):
         rows = _window_rows(data)
-        layout.take(Lane.WINDOWS, (max(rows) + 1 if rows else 1) + 0.4)
+        layout.take(Lane.WINDOWS, (max(rows) + 1 if rows else 1) + 0.4 if rows is not None else 2.6)
     if data.shows(Lane.PAY):
         layout.take(Lane.PAY, PAY_ROWS)
     return layout
@@ -585,6 +583,9 @@ class _Painter:
             self.row_title(top + 1.1, "none in view")
             return
         rows = _window_rows(data)
+        if rows is None:
+            self._counted_windows(top)
+            return
         shapes, colors = [], []
         obstacles: list[list[tuple[float, float]]] = [[] for _ in range(MAX_BAR_ROWS)]
         texts: list[str] = []
@@ -638,6 +639,34 @@ class _Painter:
                            texts[n], fontsize=SMALL_FONT, va="center", ha="left",
                            color=palette.TEXT if within else palette.WINDOW_KIND[window.kind],
                            clip_on=True)
+
+    def _counted_windows(self, top: float) -> None:
+        """Too many windows at once to draw apart: how many of each kind were open, per
+        week or month, stacked in the kinds' colours."""
+        self.aggregated.add(Lane.WINDOWS)
+        per_kind: dict[WindowKind, Counter[date]] = defaultdict(Counter)
+        totals: Counter[date] = Counter()
+        for window in self.data.windows:
+            bucket = self.bucket_of(max(window.start, self.first))
+            last = min(window.end, self.last)
+            while bucket <= last:
+                per_kind[window.kind][bucket] += 1
+                totals[bucket] += 1
+                bucket = self.bucket_end(bucket) + timedelta(days=1)
+        if not totals:
+            return
+        baseline, height = top + 2.3, 1.7
+        peak = max(totals.values())
+        stacked: Counter[date] = Counter()
+        for kind in WindowKind:
+            counts = per_kind.get(kind)
+            if counts:
+                self._stacked_bars(counts, stacked, baseline, height, peak, palette.WINDOW_KIND[kind])
+                stacked.update(counts)
+        for bucket, n in totals.items():
+            self.add_item("period", None, f"{n:,} windows open", bucket, self.bucket_end(bucket),
+                          baseline - height * n / peak, baseline)
+        self.row_title(top + 1.35, f"{len(self.data.windows):,}, open per {self.bucket}")
 
     def pay(self) -> None:
         data = self.data

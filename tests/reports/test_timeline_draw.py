@@ -222,3 +222,25 @@ def test_ongoing_experiences_run_to_the_edge_with_an_arrow(demo_journal: Journal
               and len(c.get_offsets()) == len(ongoing)
               and all(x >= date_number(YEAR.end) for x, _ in c.get_offsets())]
     assert arrows
+
+
+def test_windows_are_bars_until_too_many_are_open_at_once(demo_journal: Journal) -> None:
+    from careerdesk.planner.rules import WindowKind
+    from careerdesk.planner.windows import NegotiationWindow
+
+    data = demo_data(demo_journal)
+    drawing = draw_timeline(figure(data), data)
+    assert Lane.WINDOWS not in drawing.aggregated
+    bars = [i for i in drawing.items if i.kind in ("cycle_event", "opening")
+            and i.title.split(":")[0] in {k.label for k in WindowKind}]
+    assert len(bars) == len(data.windows)
+
+    crowd = [NegotiationWindow(kind=list(WindowKind)[n % 6], start=date(2026, 3, 1) + timedelta(days=n),
+                               end=date(2026, 5, 1) + timedelta(days=n), event=f"e{n}",
+                               event_name=f"Event {n}", event_date=date(2026, 5, 1), reason="")
+             for n in range(12)]
+    data.windows = crowd
+    drawing = draw_timeline(figure(data), data)
+    assert Lane.WINDOWS in drawing.aggregated
+    counted = [i for i in drawing.items if i.kind == "period" and "windows open" in i.title]
+    assert max(int(i.title.split()[0]) for i in counted) == 12
