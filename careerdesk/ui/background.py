@@ -99,6 +99,7 @@ def _collector_paused() -> Iterator[None]:
 class _Task(QRunnable):
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
+        # The Operation owns its task: the pool never frees a Python object from its thread.
         self.setAutoDelete(False)
         self.work = work
         self.relay = relay
