@@ -2,9 +2,9 @@
 
 The document is made by ``services.brag_document`` on a pool thread (it loads the whole
 journal), again whenever the period changes; a document made for a period the user has
-since left is dropped. The preview renders the markdown with raw HTML switched off and
-every resource (images, remote links) refused, so what a user typed in a story can never
-load anything or be read as markup.
+since left is dropped. The preview is the shared ``MarkdownView``: raw HTML shows as text
+and every resource (an image, a file, a URL) is refused, so what a user typed in a story
+can never load anything or be read as markup.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtGui import (
     QGuiApplication,
     QTextBlockFormat,
@@ -29,12 +28,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -45,10 +44,8 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import theme
 from careerdesk.ui.background import Operation
 from careerdesk.ui.file_chooser import FileChooser
+from careerdesk.ui.widgets.markdown_view import MarkdownView
 
-# Markdown as GitHub writes it, but never raw HTML: a story is text, not markup.
-_MARKDOWN = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-             | QTextDocument.MarkdownFeature.MarkdownNoHTML)
 # Wait this long after the last change of a date before making the document again.
 _SETTLE_MS = 250
 
@@ -92,22 +89,17 @@ def period_for(choice: PeriodChoice, today: date, since: date, start: date,
     return ChosenPeriod(start, end)
 
 
-class SafeTextBrowser(QTextBrowser):
-    """A read-only view that loads nothing: no images, no files, no links followed."""
+class BragPreview(MarkdownView):
+    """The shared markdown view (loads nothing, raw HTML shown as text), framed, with
+    headings a step calmer."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
 
     def set_markdown(self, text: str) -> None:
-        document = self.document()
-        document.setMarkdown(text, _MARKDOWN)
-        _calm_headings(document)
+        super().set_markdown(text)
+        _calm_headings(self.document())
 
 
 # Markdown's headings come out at a web page's sizes; a preview reads calmer a step down,
@@ -210,7 +202,7 @@ class BragDocumentDialog(QDialog):
         self.range_label.setObjectName("bragRange")
         self.range_label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
 
-        self.preview = SafeTextBrowser(self)
+        self.preview = BragPreview(self)
         self.preview.setObjectName("bragPreview")
         self.preview.setAccessibleName(tr("Brag document preview"))
         self.preview.document().setDocumentMargin(theme.SPACE_L)

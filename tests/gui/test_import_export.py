@@ -522,6 +522,8 @@ def test_the_preview_loads_nothing_and_shows_html_as_text(
     dialog = _brag(window, qtbot)
     dialog.preview.set_markdown("# Title\n\n<b>not bold</b> ![x](file:///etc/passwd)\n")
     assert "<b>not bold</b>" in dialog.preview.toPlainText()
+    dialog.preview.viewport().grab()  # painting is when an image would be fetched
+    assert QUrl("file:///etc/passwd") in dialog.preview.requested_resources  # asked, refused
     assert dialog.preview.loadResource(QTextDocument.ResourceType.ImageResource.value,
                                        QUrl("file:///etc/passwd")) is None
 
