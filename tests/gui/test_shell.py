@@ -502,7 +502,8 @@ def test_a_page_module_replaces_its_placeholder(monkeypatch: pytest.MonkeyPatch,
                                                 qtbot) -> None:
     from PySide6.QtGui import QUndoStack
 
-    monkeypatch.delitem(sys.modules, "careerdesk.ui.pages.timeline", raising=False)
+    # As if the page's module were not written yet (None in sys.modules: not found).
+    monkeypatch.setitem(sys.modules, "careerdesk.ui.pages.timeline", None)
     placeholder = registry.create_page("timeline", journal, QUndoStack())  # type: ignore[arg-type]
     qtbot.addWidget(placeholder)
     assert isinstance(placeholder, PlaceholderPage)
