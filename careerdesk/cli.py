@@ -297,9 +297,14 @@ def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
-    from careerdesk.reports.export import chart_format, export_timeline
+    import threading
+
+    from careerdesk.reports.export import chart_format, export_timeline, preload_drawing
 
     chart_format(args.output)  # a bad suffix is refused before the journal is opened
+    # matplotlib loads while the journal opens and is checked (SQLite's work leaves
+    # Python free): the command ends sooner.
+    threading.Thread(target=preload_drawing).start()
     if args.start and args.end and args.end < args.start:
         print(f"careerdesk: timeline: --to {args.end} is before --from {args.start}",
               file=sys.stderr)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.interchange.atomic import write_atomically
@@ -44,14 +44,22 @@ def save_figure(fig: Figure, path: Path) -> None:
     kind = chart_format(path)
     if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)
-    # SVG and PDF keep their text as text; the date stamp is left out so the same chart
-    # gives the same bytes.
+    # The date stamp is left out of SVG and PDF so that the same chart gives the same bytes.
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(kind)
     # A light PNG compression: a fifth faster to write, a tenth larger.
-    extra = {"pil_kwargs": {"compress_level": 1}} if kind == "png" else {}
+    extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}} if kind == "png" else {}
     write_atomically(path, lambda out: fig.savefig(out, format=kind, dpi=PNG_DPI,
                                                    metadata=metadata, facecolor="white",
                                                    **extra))
+
+
+def preload_drawing() -> None:
+    """Imports what drawing a chart needs; a caller may run it early, on another thread."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.dates
+    import matplotlib.figure  # noqa: F401
+
+    import careerdesk.reports.timeline  # noqa: F401
 
 
 def timeline_figure(data: TimelineData) -> Figure:
