@@ -164,7 +164,9 @@ def test_drawing_the_whole_history_of_a_large_journal_is_quick() -> None:
     started = time.perf_counter()
     draw_timeline(fig, data)
     fig.canvas.draw()
-    assert time.perf_counter() - started < 10  # measured: well under a second (bench/timeline.py)
+    # bench/timeline.py measured 0.4 to 0.5 s on the 100,000-record journal; the bound here
+    # leaves room for a busy test machine and still catches one artist per record.
+    assert time.perf_counter() - started < 10
 
 
 def _overlap(a: Any, b: Any) -> bool:
