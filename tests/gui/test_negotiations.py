@@ -218,9 +218,12 @@ def test_new_plan_and_delete_with_undo(page: NegotiationsPage, demo_journal: Jou
     assert page.plans.rowCount() == 3
 
 
-def test_export_pdf_from_the_page(page: NegotiationsPage, tmp_path: Path) -> None:
+def test_export_pdf_from_the_page(qtbot: Any, page: NegotiationsPage, tmp_path: Path) -> None:
     out = tmp_path / "sheet.pdf"
-    assert page.export_pdf(out)
+    page.export_pdf(out)
+    assert not page.pdf_button.isEnabled()  # while the sheet is prepared off the main thread
+    qtbot.waitUntil(lambda: "Saved the prep sheet" in page.notice.text(), timeout=30_000)
+    assert page.pdf_button.isEnabled()
     reader = PdfReader(out)
     assert 1 <= len(reader.pages) <= 2
     assert reader.metadata is not None and reader.metadata.title == f"Prep sheet: {PROMOTION}"

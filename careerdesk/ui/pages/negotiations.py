@@ -9,6 +9,7 @@ prep sheet of the plan shown prints, previews or exports as PDF from the header.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from careerdesk.reports.prep import PrintableSheet
 from careerdesk.store import achievement_edit, plan_edit
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
+from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.plan_editor import MERGED_FIELDS, PlanEditor, field_label
@@ -86,6 +88,7 @@ class NegotiationsPage(Page):
         self._pushing = False
         self._quiet = False
         self._choices_stale = True
+        self._preparing = False
         self._build()
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self._show_failure)
@@ -465,6 +468,7 @@ class NegotiationsPage(Page):
     # ================================================================ printing
 
     def _sheet(self) -> PrintableSheet | None:
+        """The sheet of the plan shown, built here and now (the printer tests use it)."""
         plan = self.editor.record
         if plan is None:
             return None
@@ -475,19 +479,48 @@ class NegotiationsPage(Page):
             self.failure.show_message(str(error))
             return None
 
+    def _with_sheet(self, then: Callable[[PrintableSheet], object]) -> None:
+        """Builds the sheet off the main thread (the chart takes a moment), then ``then``.
+
+        Printing itself stays on the main thread: dialogs and the text layout belong there.
+        """
+        plan = self.editor.record
+        if plan is None or self._preparing:
+            return
+        self.editor.flush()
+        self._preparing = True
+        self._enable_plan_actions(False)
+        self.notice.setText(tr("Preparing the prep sheet…"))
+        self.notice.show()
+        journal, uid, today = self.journal, plan.uid, date.today()
+
+        def done(sheet: object) -> None:
+            self._prepared()
+            assert isinstance(sheet, PrintableSheet)
+            self.notice.hide()
+            then(sheet)
+
+        def failed(message: str) -> None:
+            self._prepared()
+            self.notice.hide()
+            self.failure.show_message(message)
+
+        run_in_background(lambda: services.prep_sheet(journal, uid, today), self,
+                          on_success=done, on_failure=failed)
+
+    def _prepared(self) -> None:
+        self._preparing = False
+        self._enable_plan_actions(self.editor.record is not None)
+
     def print_sheet(self) -> None:
         from careerdesk.ui.printing import print_with_dialog
 
-        sheet = self._sheet()
-        if sheet is not None:
-            print_with_dialog(sheet, self)
+        self._with_sheet(lambda sheet: print_with_dialog(sheet, self))
 
     def preview_sheet(self) -> None:
         from careerdesk.ui.printing import preview_dialog
 
-        sheet = self._sheet()
-        if sheet is not None:
-            preview_dialog(sheet, self).exec()
+        self._with_sheet(lambda sheet: preview_dialog(sheet, self).exec())
 
     def choose_pdf(self) -> None:
         plan = self.editor.record
@@ -499,22 +532,22 @@ class NegotiationsPage(Page):
         if path:
             self.export_pdf(Path(path))
 
-    def export_pdf(self, path: Path) -> bool:
+    def export_pdf(self, path: Path) -> None:
+        """Writes the prep sheet to ``path``; the notice line says when it is done."""
+        self._with_sheet(lambda sheet: self._write_pdf(sheet, path))
+
+    def _write_pdf(self, sheet: PrintableSheet, path: Path) -> None:
         from careerdesk.ui.printing import write_pdf
 
-        sheet = self._sheet()
-        if sheet is None:
-            return False
         try:
             pages = write_pdf(sheet, path)
         except OSError as error:
             self.failure.show_message(tr("Could not write %1: %2").replace("%1", str(path))
                                       .replace("%2", error.strerror or str(error)))
-            return False
+            return
         self.notice.setText(tr("Saved the prep sheet (%1 pages) to %2").replace(
             "%1", str(pages)).replace("%2", str(path)))
         self.notice.show()
-        return True
 
     # ================================================================ changes
 
