@@ -274,6 +274,10 @@ class _Painter:
     def text_px(self, text: str, size: float = FONT) -> float:
         return float(text_width_px(text, size, self.dpi))
 
+    def chars_within(self, width: float, size: float = FONT) -> int:
+        """How many characters surely fit in ``width`` pixels."""
+        return int(width // max(self.text_px("x", size), 0.1))
+
     def fit_left(self, left: float, width: float) -> float:
         """A label's left edge moved left as far as needed to end inside the axes."""
         return float(max(min(left, self.axes_width_px - width - 2), 0.0))
@@ -463,8 +467,11 @@ class _Painter:
             right_px = self.px(min(span.end or visible_end, self.last)) + self.px_per_day
             obstacles[row].append((left_px, right_px))
             title = shorten(span.title, LABEL_CHARS)
+            fitting = self.chars_within(right_px - left_px - 8)
             if self.text_px(title) + 8 <= right_px - left_px:
                 inside.append((n, title, y))
+            elif fitting >= 12:
+                inside.append((n, shorten(span.title, fitting), y))  # shortened to its bar
             elif right_px + 4 + self.text_px(title) < self.axes_width_px:
                 outside.append((n, title))
                 cands.append(Candidate(right_px + 4, self.text_px(title), -span.start.toordinal(),
