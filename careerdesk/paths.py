@@ -60,3 +60,21 @@ def create_private_file(path: Path) -> None:
         return
     os.close(fd)
     os.chmod(path, 0o600)
+
+
+def private_settings_file(data_dir: Path) -> Path:
+    """The settings file, created 0600 before Qt writes it (Qt keeps an existing file's mode)."""
+    ensure_private_dir(data_dir)
+    path = settings_path(data_dir)
+    create_private_file(path)
+    return path
+
+
+def make_private(data_dir: Path) -> None:
+    """Takes back group and other access to the data folder and the journal, if given."""
+    for path, mode in ((data_dir, 0o700), (database_path(data_dir), 0o600)):
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, mode)
+        except OSError:
+            continue  # missing, or not ours: opening will say what is wrong

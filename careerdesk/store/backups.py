@@ -16,9 +16,13 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerdesk.paths import backup_dir, database_path, ensure_private_dir
 from careerdesk.store.backup import backup, default_backup_path
+
+if TYPE_CHECKING:
+    from careerdesk.store.database import Journal
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 KEEP_LATEST = 4
@@ -150,16 +154,34 @@ def changed_since_last_backup(data_dir: Path) -> bool:
     return newest_write > last.taken_at.timestamp()
 
 
+def is_due(data_dir: Path, changed_since_last: bool, now: datetime) -> bool:
+    if not database_path(data_dir).exists():
+        return False
+    last = latest_backup(data_dir)
+    return last is None or (changed_since_last and now - last.taken_at >= BACKUP_INTERVAL)
+
+
+def automatic_backup(journal: Journal, now: datetime) -> Path | None:
+    """What the window runs on start and on its timer.
+
+    The words of deleted text are purged from the search index first, so a backup taken
+    after a deletion never holds what was deleted.
+    """
+    data_dir = journal.path.parent
+    changed = changed_since_last_backup(data_dir)
+    if not is_due(data_dir, changed, now):
+        return None
+    journal.purge_removed_text()
+    return backup_if_due(data_dir, changed, now)
+
+
 def backup_if_due(data_dir: Path, changed_since_last: bool, now: datetime) -> Path | None:
     """Takes an automatic backup when one is due, thins the old ones, returns the new path.
 
     Due when there is none yet, or when something changed and the newest is at least
     ``BACKUP_INTERVAL`` old. Raises ``BackupFailed`` when the copy cannot be made.
     """
-    if not database_path(data_dir).exists():
-        return None
-    last = latest_backup(data_dir)
-    if last is not None and (not changed_since_last or now - last.taken_at < BACKUP_INTERVAL):
+    if not is_due(data_dir, changed_since_last, now):
         return None
     ensure_private_dir(backup_dir(data_dir))
     made = backup(data_dir, default_backup_path(data_dir, now))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk import APP_NAME, __version__, services
 from careerdesk.domain.errors import CareerdeskError
-from careerdesk.paths import settings_path
+from careerdesk.paths import private_settings_file, settings_path
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.import_export import ImportExport
@@ -86,8 +86,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.journal = journal
         self.data_dir = Path(data_dir) if data_dir is not None else journal.path.parent
+        # A window that remembers its layout writes settings: the file is made 0600 first.
         self.settings = settings if settings is not None else QSettings(
-            str(settings_path(self.data_dir)), QSettings.Format.IniFormat)
+            str(private_settings_file(self.data_dir) if remember else settings_path(self.data_dir)),
+            QSettings.Format.IniFormat)
         self.remember = remember
         self.undo_stack = QUndoStack(self)
         self.pages: dict[str, Page] = {}
