@@ -343,3 +343,26 @@ def test_open_record_of_an_unknown_kind_is_refused(page: GrowthPage) -> None:
     assert not page.open_record("achievement", "x")
     assert not page.open_record("experience", "no-such-uid")
     assert ExperienceKind.ROTATION.label == "Rotation" and date.today()
+
+
+def test_a_hidden_page_catches_up_with_edits_made_elsewhere_when_shown(
+        qtbot: Any, page: GrowthPage, stack: QUndoStack) -> None:
+    import dataclasses
+
+    from careerdesk.ui.undo import RecordEvents, SaveRecordCommand
+
+    page.tabs.setCurrentIndex(page.SKILLS)
+    row = page.skills.row_of_name("Negotiation")
+    assert row is not None
+    line = page.skills.model.line(row)
+    assert line is not None and not line.has_evidence  # in the sample journal
+    page.hide()
+    achievement = next(a for a in services.load_all(page.journal, Achievement)
+                       if "Negotiation" not in a.skills)
+    stack.push(SaveRecordCommand(page.journal, RecordEvents.of(stack), achievement,
+                                 dataclasses.replace(achievement,
+                                                     skills=[*achievement.skills, "Negotiation"])))
+    page.show()
+    row = page.skills.row_of_name("Negotiation")
+    assert row is not None
+    assert page.skills.model.data(page.skills.model.index(row, SkillColumn.EVIDENCE)) == "1"

@@ -68,6 +68,7 @@ class GrowthPage(Page):
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self._failed)
         self._ready = False
+        self._stale = False
 
     def ready(self) -> None:
         self._ready = True
@@ -76,6 +77,9 @@ class GrowthPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ready = True
+        if self._stale:
+            self._stale = False
+            self.refresh()
         self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
@@ -117,6 +121,9 @@ class GrowthPage(Page):
             opener(kind, uid)
 
     def _record_changed(self, change: RecordChange) -> None:
+        if not self.isVisible():
+            self._stale = True  # edits on other pages: reload once, when shown again
+            return
         if change.kind in (Experience, Person, Achievement, Skill):
             self.experiences.record_changed(change)
         if change.kind in (Skill, Achievement, Experience) and self.skills.loaded:
