@@ -117,8 +117,8 @@ class ExperiencesPanel(QWidget):
             ExperienceColumn.DEPARTMENT: metrics.horizontalAdvance("Product Analytics") + 24,
             ExperienceColumn.DATES: metrics.horizontalAdvance("Nov 2025 – Feb 2026") + 24,
             ExperienceColumn.SPONSOR: metrics.horizontalAdvance("Daniel Okafor") + 24,
-        }, stretch=ExperienceColumn.TITLE, stretch_minimum=metrics.horizontalAdvance("x") * 24,
-            hide_order=(ExperienceColumn.SPONSOR, ExperienceColumn.DEPARTMENT,
+        }, stretch=ExperienceColumn.TITLE, stretch_minimum=metrics.horizontalAdvance("x") * 20,
+            hide_order=(ExperienceColumn.DEPARTMENT, ExperienceColumn.SPONSOR,
                         ExperienceColumn.KIND))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.delete_requested.connect(self.delete_current)
@@ -142,12 +142,12 @@ class ExperiencesPanel(QWidget):
         self.nothing = QLabel(tr("Select an experience to see it here."), self.editor_stack)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editor_stack.addWidget(self.nothing)
-        self.editor_stack.setMinimumWidth(380)
+        self.editor_stack.setMinimumWidth(360)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([600, 420])
+        self.splitter.setSizes([660, 360])
         layout.addWidget(self.splitter, 1)
         for first, second in itertools.pairwise([self.search, self.kind_filter,
                                                  self.delete_button, self.new_button,

@@ -129,7 +129,13 @@ def test_clicking_a_day_goes_to_its_entry_and_activating_it_shows_only_that_day(
     q = QDate(first.date.year, first.date.month, first.date.day)
     page.calendar.setCurrentPage(q.year(), q.month())
     assert first.date in page.marked_days
-    page.calendar.clicked.emit(q)
+    page.calendar.setFocus()
+    page.calendar.setSelectedDate(q.addDays(1))  # no entry that day: the one before it
+    assert page.current_uid() == first.uid
+    newest = page.model.uid_at(0)
+    page.calendar.setSelectedDate(QDate(2026, 11, 22))
+    assert page.current_uid() == newest
+    page.calendar.setSelectedDate(q)
     assert page.current_uid() == first.uid
     page.calendar.activated.emit(q)
     assert page.model.rowCount() == 1 and page.model.filter.day == first.date

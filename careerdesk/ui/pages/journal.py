@@ -242,8 +242,8 @@ class JournalPage(Page):
     def _build_calendar(self, parent: QWidget) -> QCalendarWidget:
         calendar = QCalendarWidget(parent)
         calendar.setAccessibleName(tr("Calendar of entries"))
-        calendar.setToolTip(tr("Days in bold have entries. Click a day to go to its entry; "
-                               "double-click or press Enter to show only that day."))
+        calendar.setToolTip(tr("Days in bold have entries. Choose a day to go to its entry; "
+                               "double-click it or press Enter to show only that day."))
         calendar.setGridVisible(False)
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         calendar.setHorizontalHeaderFormat(
@@ -253,7 +253,8 @@ class JournalPage(Page):
         if days is not None:
             days.setAccessibleName(tr("Days of the month"))
         calendar.currentPageChanged.connect(lambda _y, _m: self.mark_days())
-        calendar.clicked.connect(self._day_clicked)
+        # A day chosen by click or by the arrow keys goes to its entry.
+        calendar.selectionChanged.connect(lambda: self._day_clicked(calendar.selectedDate()))
         calendar.activated.connect(self._day_activated)
         return calendar
 
