@@ -10,6 +10,7 @@ Letter paper for the United States and Canada, A4 everywhere else.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -115,6 +116,9 @@ def write_pdf(sheet: PrintableSheet, path: Path, locale: QLocale | None = None) 
     """Writes the sheet as a PDF with its title set; returns the number of pages."""
     layout = page_layout_for(locale)
     document = sheet_document(sheet, layout)
+    # QPdfWriter says nothing when it cannot write the file: find out first, in words.
+    with open(path, "ab"):
+        pass
     writer = QPdfWriter(str(path))
     writer.setTitle(sheet.title)
     writer.setCreator("careerdesk")
@@ -122,6 +126,8 @@ def write_pdf(sheet: PrintableSheet, path: Path, locale: QLocale | None = None) 
     writer.setPageLayout(layout)
     print_document(document, writer)
     del writer  # the file is finished when the writer goes
+    if path.stat().st_size == 0:
+        raise OSError(errno.EIO, "the PDF could not be written", str(path))
     return document.pageCount()
 
 

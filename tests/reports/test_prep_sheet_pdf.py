@@ -83,3 +83,12 @@ def test_other_commands_stay_free_of_qt(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "journal")],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_an_unwritable_output_is_refused_in_words(demo_journal: services.Journal,
+                                                  private_data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no-such-folder" / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(out))
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"careerdesk: {out}: No such file or directory"
+    assert "Traceback" not in done.stderr
