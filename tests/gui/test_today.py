@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from careerdesk import services
 from careerdesk.domain.enums import AchievementKind
 from careerdesk.domain.records import Achievement, JournalEntry, Metric
+from careerdesk.planner import ActionKind
 from careerdesk.planner.notice import start_notice
 from careerdesk.store.database import Journal
 from careerdesk.ui import clock
@@ -104,15 +105,23 @@ def test_the_next_windows_have_countdowns_and_open_ones_stand_out(page: TodayPag
 def test_actions_come_most_urgent_first_with_overdue_ones_said_in_words(
         page: TodayPage, demo_journal: Journal) -> None:
     plan = services.plan(demo_journal, TODAY)
-    assert [row.action for row in page.action_rows] == list(plan.actions[:6])
-    overdue = [row for row in page.action_rows if row.overdue]
-    assert overdue and overdue == page.action_rows[:len(overdue)]
+    shown = [row.action for row in page.action_rows]
+    # The five most urgent, then the first lapsed relationships, in the plan's order.
+    reconnect = [a for a in plan.actions[5:] if a.kind is ActionKind.RECONNECT][:2]
+    assert shown == [*plan.actions[:5], *reconnect]
+    assert len(reconnect) == 2 and reconnect[0].text.startswith("Get back in touch with")
+    assert [plan.actions.index(a) for a in shown] == sorted(plan.actions.index(a) for a in shown)
+    late_follow_ups = [row for row in page.action_rows
+                       if row.overdue and row.action.kind is ActionKind.FOLLOW_UP]
+    assert late_follow_ups and late_follow_ups == page.action_rows[:len(late_follow_ups)]
     for row in page.action_rows:
+        word = "Lapsed" if row.action.kind is ActionKind.RECONNECT else "Overdue"
         if row.overdue:
-            assert row.when.text() == "Overdue"
-            assert row.accessibleName().startswith("Overdue: ")
+            assert row.when.text() == word
+            assert row.accessibleName().startswith(f"{word}: ")
         else:
-            assert row.when.text() != "Overdue"
+            assert row.when.text() not in ("Overdue", "Lapsed")
+    assert page.action_rows[-1].when.text() == "Lapsed"
     assert page.action_rows[0].text.text().startswith("Follow up with Ian Crawford")
 
 

@@ -7,6 +7,7 @@ the window's first paint and again when records or the planner's settings change
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from careerdesk import services
 from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import JournalEntry
-from careerdesk.planner import Action, NegotiationWindow, Plan
+from careerdesk.planner import Action, ActionKind, NegotiationWindow, Plan
 from careerdesk.planner.words import MONTHS, day, day_range
 from careerdesk.store.database import Journal
 from careerdesk.store.lookup import kind_of_uid
@@ -45,7 +46,8 @@ def tr(text: str) -> str:
 
 
 WINDOWS_SHOWN = 3
-ACTIONS_SHOWN = 6
+URGENT_SHOWN = 5
+RECONNECT_SHOWN = 2
 CONFIRM_MS = 5000
 SIDE_COLUMN_WIDTH = 360
 
@@ -55,6 +57,14 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def long_day(value: date) -> str:
     """``Sunday, 22 Nov 2026``: spelled here, like the planner's dates, whatever the locale."""
     return f"{tr(WEEKDAYS[value.weekday()])}, {day(value)}"
+
+
+def actions_to_show(actions: Sequence[Action]) -> list[Action]:
+    """The most urgent actions, and the first lapsed relationships even when follow-ups
+    fill the top of the list (product.md: Today shows both), in the plan's order."""
+    chosen = list(actions[:URGENT_SHOWN])
+    reconnect = [a for a in actions[URGENT_SHOWN:] if a.kind is ActionKind.RECONNECT]
+    return chosen + reconnect[:RECONNECT_SHOWN]
 
 
 def short_day(value: date) -> str:
@@ -158,8 +168,10 @@ class ActionRow(QWidget):
         self.when = QLabel(self)
         self.when.setFixedWidth(self.fontMetrics().horizontalAdvance("Overdue 00") + 8)
         self.when.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Past its day: a follow-up is overdue, a relationship past its cadence has lapsed.
+        late_word = tr("Lapsed") if action.kind is ActionKind.RECONNECT else tr("Overdue")
         if self.overdue:
-            self.when.setText(tr("Overdue"))
+            self.when.setText(late_word)
             self.when.setFont(theme.font_for(theme.TextRole.STRONG))
             self.when.setStyleSheet(f"color: {theme.warning_colour().name()};")
         elif action.due is not None:
@@ -182,7 +194,7 @@ class ActionRow(QWidget):
             button.clicked.connect(lambda: self.open_requested.emit(uid))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.open_button = button
-        status = tr("Overdue") + ": " if self.overdue else ""
+        status = late_word + ": " if self.overdue else ""
         self.setAccessibleName(status + action.text)
 
 
@@ -411,7 +423,7 @@ class TodayPage(Page):
             self.actions_box.removeWidget(action_row)
             action_row.deleteLater()
         self.action_rows = [ActionRow(a, today, self.side_column)
-                            for a in plan.actions[:ACTIONS_SHOWN]]
+                            for a in actions_to_show(plan.actions)]
         for action_row in self.action_rows:
             action_row.open_requested.connect(self.open_about)
             self.actions_box.addWidget(action_row)
