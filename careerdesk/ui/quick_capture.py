@@ -33,7 +33,7 @@ from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.token_editor import TagEditor
 
-SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+SAVE_KEYS = (QKeySequence("Ctrl+Enter"), QKeySequence("Ctrl+Return"))
 
 
 def tr(text: str) -> str:
