@@ -23,7 +23,10 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.pages import PAGE_NAMES
 
 if TYPE_CHECKING:
+    from careerdesk.store.database import Journal
+    from careerdesk.ui.auto_backup import AutoBackup
     from careerdesk.ui.main_window import MainWindow
+    from careerdesk.ui.single_instance import SingleInstance
 
 ORGANISATION = "careerdesk"
 ORGANISATION_DOMAIN = "careerdesk.local"
@@ -81,16 +84,25 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
     app = _application()
     watcher = theme.apply_theme(app)
 
-    from careerdesk import services
     from careerdesk.domain.errors import CareerdeskError
+    from careerdesk.ui.recovery import open_or_recover
 
+    instance = None
     try:
-        journal = services.open_journal(data_dir)
+        if not headless:  # one window per journal; the headless modes only read and exit
+            from careerdesk.ui.single_instance import hold_or_hand_over
+
+            instance = hold_or_hand_over(data_dir)
+            if instance is None:
+                return 0
+        journal = open_or_recover(data_dir, interactive=not headless)
     except CareerdeskError as error:
         return _refuse(str(error), headless)
     except (OSError, sqlite3.Error) as error:
         return _refuse(QApplication.translate("app", "The journal in %1 cannot be opened: %2")
                        .replace("%1", str(data_dir)).replace("%2", str(error)), headless)
+    if journal is None:
+        return 1
 
     from careerdesk.ui.main_window import MainWindow
 
@@ -102,13 +114,38 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
             window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
             return measure(window, started)
         window = MainWindow(journal, data_dir)
+        backups = keep_safe(window, journal, instance)
         window.show()
         status = app.exec()
+        backups.stop()
         window.shutdown()
         return status
     finally:
         watcher.deleteLater()
         journal.close()
+        if instance is not None:
+            instance.release()
+
+
+def keep_safe(window: MainWindow, journal: Journal, instance: SingleInstance | None) -> AutoBackup:
+    """Automatic backups for the open window, and a second start bringing it forward."""
+    from careerdesk.ui.auto_backup import AutoBackup
+
+    backups = AutoBackup(journal, window)
+    backups.failed.connect(lambda message: window.statusBar().showMessage(
+        QApplication.translate("app", "The automatic backup failed: %1").replace("%1", message)))
+    backups.start()
+    if instance is not None:
+        instance.show_requested.connect(lambda: bring_forward(window))
+    return backups
+
+
+def bring_forward(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def render_screenshots(window: MainWindow, folder: Path) -> int:
