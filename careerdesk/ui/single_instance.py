@@ -67,9 +67,9 @@ class SingleInstance(QObject):
             return
         while (connection := self.server.nextPendingConnection()) is not None:
             # A message is one short line; waiting for it briefly keeps this simple.
-            if connection.bytesAvailable() or connection.waitForReadyRead(_WAIT_MS):
-                if bytes(connection.readAll().data()).startswith(_SHOW.strip()):
-                    self.show_requested.emit()
+            arrived = connection.bytesAvailable() > 0 or connection.waitForReadyRead(_WAIT_MS)
+            if arrived and bytes(connection.readAll().data()).startswith(_SHOW.strip()):
+                self.show_requested.emit()
             connection.disconnectFromServer()
             connection.deleteLater()
 
