@@ -50,12 +50,31 @@ def _figure() -> Figure:
 
 
 def _png(fig: Figure, dpi: float = CHART_DPI) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    """The figure as PNG at ``dpi``, cut to what is drawn (a small margin kept).
 
-    FigureCanvasAgg(fig)
+    One draw, then a crop of the pixels: ``savefig(bbox_inches="tight")`` would draw the
+    whole figure twice, which is a good part of the command's time.
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(fig)
+    fig.set_dpi(dpi)
+    fig.set_facecolor("white")
+    canvas.draw()  # type: ignore[no-untyped-call]
+    pixels = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
+    height = pixels.shape[0]
+    box = fig.get_tightbbox(canvas.get_renderer())  # type: ignore[no-untyped-call]
+    pad = 0.04 * dpi
+    left = max(int(box.x0 * dpi - pad), 0)
+    right = min(int(box.x1 * dpi + pad) + 1, pixels.shape[1])
+    top = max(int(height - box.y1 * dpi - pad), 0)  # matplotlib counts up from the bottom
+    bottom = min(int(height - box.y0 * dpi + pad) + 1, height)
+    picture = Image.fromarray(pixels[top:bottom, left:right, :3])
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight",
-                pad_inches=0.04)
+    # Fast compression: the picture is read once, by the PDF writer, which compresses it again.
+    picture.save(buffer, format="PNG", compress_level=1, dpi=(dpi, dpi))
     return buffer.getvalue()
 
 
