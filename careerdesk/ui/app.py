@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -24,7 +24,6 @@ from careerdesk.ui.pages import PAGE_NAMES
 
 if TYPE_CHECKING:
     from careerdesk.store.database import Journal
-    from careerdesk.ui.auto_backup import AutoBackup
     from careerdesk.ui.main_window import MainWindow
     from careerdesk.ui.single_instance import SingleInstance
 
@@ -95,7 +94,8 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
             instance = hold_or_hand_over(data_dir)
             if instance is None:
                 return 0
-        journal = open_or_recover(data_dir, interactive=not headless)
+        # The whole-file check runs after the first paint (HealthCheck), not before it.
+        journal = open_or_recover(data_dir, interactive=not headless, check=False)
     except CareerdeskError as error:
         return _refuse(str(error), headless)
     except (OSError, sqlite3.Error) as error:
@@ -113,31 +113,77 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
         if measure_startup:
             window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
             return measure(window, started)
-        window = MainWindow(journal, data_dir)
-        backups = keep_safe(window, journal, instance)
-        window.show()
-        status = app.exec()
-        backups.stop()
-        window.shutdown()
-        return status
+        while True:
+            window = MainWindow(journal, data_dir)
+            guards = keep_safe(window, journal, instance)
+            window.show()
+            status = app.exec()
+            guards.stop()
+            window.shutdown()
+            if not guards.damage_found:
+                return status
+            # The check after the first paint found damage: close, and offer recovery.
+            journal.close()
+            journal = open_or_recover(data_dir, interactive=True)
+            if journal is None:
+                return 1
     finally:
         watcher.deleteLater()
-        journal.close()
+        if journal is not None:
+            journal.close()
         if instance is not None:
             instance.release()
 
 
-def keep_safe(window: MainWindow, journal: Journal, instance: SingleInstance | None) -> AutoBackup:
-    """Automatic backups for the open window, and a second start bringing it forward."""
-    from careerdesk.ui.auto_backup import AutoBackup
+class Safeguards(QObject):
+    """What keeps an open window's journal safe: automatic backups, the health check
+    after the first paint, and a second start bringing this window forward."""
 
-    backups = AutoBackup(journal, window)
-    backups.failed.connect(lambda message: window.statusBar().showMessage(
-        QApplication.translate("app", "The automatic backup failed: %1").replace("%1", message)))
-    backups.start()
-    if instance is not None:
-        instance.show_requested.connect(lambda: bring_forward(window))
-    return backups
+    def __init__(self, window: MainWindow, journal: Journal,
+                 instance: SingleInstance | None) -> None:
+        from careerdesk.ui.auto_backup import AutoBackup
+        from careerdesk.ui.health import HealthCheck
+
+        super().__init__(window)
+        self.window = window
+        self.damage_found = False
+        self.backups = AutoBackup(journal, self)
+        self.backups.failed.connect(lambda message: window.statusBar().showMessage(
+            QApplication.translate("app", "The automatic backup failed: %1")
+            .replace("%1", message)))
+        self.health = HealthCheck(journal.path, self)
+        self.health.damaged.connect(self._on_damaged)
+        if instance is not None:
+            instance.show_requested.connect(lambda: bring_forward(window))
+
+    def start(self) -> None:
+        self.health.start()
+        self.backups.start()
+
+    def stop(self) -> None:
+        self.backups.stop()
+        if self.health.running:
+            QThreadPool.globalInstance().waitForDone()
+
+    def _on_damaged(self, message: str) -> None:
+        self.damage_found = True
+        self.backups.timer.stop()  # never copy a damaged journal over a good backup
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QApplication.translate("app", "Your journal is damaged"), "",
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(QApplication.translate(
+            "app", "careerdesk found damage in your journal file. It will now close the "
+            "journal and show your backups, so you can restore one. Nothing is deleted.")
+            + "\n\n" + message)
+        box.exec()
+        self.window.close()
+
+
+def keep_safe(window: MainWindow, journal: Journal, instance: SingleInstance | None) -> Safeguards:
+    guards = Safeguards(window, journal, instance)
+    guards.start()
+    return guards
 
 
 def bring_forward(window: QWidget) -> None:

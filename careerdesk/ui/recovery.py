@@ -229,14 +229,15 @@ def _ask(data_dir: Path, error: CareerdeskError) -> bool:
     return RecoveryDialog.ask(data_dir, error)
 
 
-def open_or_recover(data_dir: Path, *, interactive: bool) -> Journal | None:
+def open_or_recover(data_dir: Path, *, interactive: bool, check: bool = True) -> Journal | None:
     """Opens the journal; a damaged or foreign file opens the recovery screen instead,
-    until a journal that opens is in place. None: the user quit."""
+    until a journal that opens is in place. None: the user quit. ``check``: run the
+    whole-file check now (the window runs it after its first paint instead)."""
     from careerdesk import services
 
     while True:
         try:
-            return services.open_journal(data_dir)
+            return services.open_journal(data_dir, check=check)
         except JournalRefused as error:
             if not interactive or isinstance(error, JournalTooNew):
                 raise

@@ -22,6 +22,7 @@ from careerdesk.store.database import Journal, open_journal
 from careerdesk.store.environment import JournalDamaged, JournalTooNew
 from careerdesk.ui import recovery
 from careerdesk.ui.auto_backup import AutoBackup
+from careerdesk.ui.health import HealthCheck
 from careerdesk.ui.recovery import RecoveryDialog, open_or_recover
 from careerdesk.ui.single_instance import LOCK_NAME, SingleInstance, ask_first_to_show
 from tests.conftest import REPO
@@ -224,3 +225,49 @@ def test_the_window_takes_an_automatic_backup_soon_after_start(
     path = made.args[0]
     assert isinstance(path, Path) and check_file(path).ok
     assert path.parent == journal.path.parent / "backups"
+
+
+# ---------------------------------------------------------------- the check after the first paint
+
+
+def _damage_entries_table(path: Path) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    root = connection.execute("SELECT rootpage FROM sqlite_master "
+                              "WHERE name = 'journal_entry'").fetchone()[0]
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start: start + page_size] = b"\xa5" * page_size
+    path.write_bytes(bytes(data))
+
+
+def test_the_health_check_finds_damage_the_quick_open_did_not_look_for(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    journal = open_journal(tmp_path)
+    for number in range(40):
+        services.add_journal_entry(journal, f"entry {number} " + "words " * 200)
+    journal.close()
+    _damage_entries_table(journal.path)
+    opened = open_journal(tmp_path, check=False)  # as the window opens it: at once
+    try:
+        check = HealthCheck(opened.path)
+        with qtbot.waitSignal(check.damaged, timeout=10_000) as found:
+            check.start(delay_ms=0)
+        assert "damaged" in found.args[0] and str(opened.path) in found.args[0]
+    finally:
+        opened.close()
+    with pytest.raises(JournalDamaged):
+        open_journal(tmp_path)  # and the next open, with the check, shows the recovery screen
+
+
+def test_the_health_check_is_quiet_about_a_good_journal(qtbot: QtBot, journal: Journal) -> None:
+    services.add_journal_entry(journal, "all well")
+    check = HealthCheck(journal.path)
+    told: list[str] = []
+    check.damaged.connect(told.append)
+    check.start(delay_ms=0)
+    qtbot.waitUntil(lambda: check.operation is not None and not check.running, timeout=10_000)
+    assert told == [] and check.operation is not None and check.operation.error is None
