@@ -76,12 +76,24 @@ def _position(position: Position) -> str:
     return f"{head}<br/><b>{_money(position.base, position.currency)}</b>"
 
 
+_CELL = re.compile(r"<(td|th)(?=[ >])")
+
+
 def _table(rows: Iterable[str], header: str = "", widths: tuple[int, ...] = ()) -> str:
-    cols = "".join(f'<col width="{w}%"/>' for w in widths)
-    body = "".join(rows)
+    body = header + "".join(rows)
+    if widths:
+        # Qt's rich text takes column widths from the cells of the first row (not <col>).
+        first_end = body.find("</tr>")
+        counter = iter(widths)
+
+        def width(match: re.Match[str]) -> str:
+            share = next(counter, None)
+            return match.group(0) if share is None else f'<{match.group(1)} width="{share}%"'
+
+        body = _CELL.sub(width, body[:first_end]) + body[first_end:]
     return (f'<table width="100%" cellspacing="0" cellpadding="3" '
             f'style="border-collapse: collapse; border-color: {RULE};" border="0">'
-            f"{cols}{header}{body}</table>")
+            f"{body}</table>")
 
 
 def _row(cells: Iterable[str], shade: bool = False) -> str:
@@ -118,7 +130,7 @@ def _ask(data: PrepSheetData) -> str:
     gap_text = ""
     if gap.gap is not None:
         sign = "+" if gap.gap >= 0 else "−"
-        percent = f", {sign}{abs(gap.gap_percent):.1f} %" if gap.gap_percent is not None else ""
+        percent = f"<br/>{sign}{abs(gap.gap_percent):.1f} %" if gap.gap_percent is not None else ""
         gap_text = f"{sign}{_money(abs(gap.gap), gap.currency)}{percent}"
     scope = (f'<p><span class="muted">Scope:</span> {text(plan.ask.scope)}</p>'
              if plan.ask.scope else "")
@@ -126,7 +138,7 @@ def _ask(data: PrepSheetData) -> str:
         _header("Now", "The ask", "Change"),
         _row([_position(plan.current), f'<span class="big">{_position(plan.ask)}</span>',
               f"<b>{gap_text}</b>" if gap_text else "—"], shade=True),
-    ], widths=(36, 40, 24))
+    ], widths=(34, 42, 24))
     return _h2("The ask") + table + scope
 
 
@@ -160,12 +172,12 @@ def _why_now(data: PrepSheetData) -> str:
             note = "open on the meeting day"
         elif window.start > meeting:
             note = f"opens {(window.start - meeting).days} days after the meeting"
-        else:
-            note = f"closed {(meeting - window.end).days} days before the meeting"
+        else:  # it ends before the meeting: what matters is how long it is open from now
+            note = window.countdown(data.today)
         rows.append(_row([f"<b>{text(window.kind.label)}</b><br/>"
                           f'<span class="small muted">{text(when)}<br/>{text(note)}</span>',
                           f'<span class="small">{text(window.reason)}</span>']))
-    return out + _table(rows, widths=(32, 68))
+    return out + _table(rows, widths=(38, 62))
 
 
 def _achievement_line(a: Achievement, data: PrepSheetData) -> str:

@@ -35,7 +35,7 @@ def test_every_section_of_the_demo_promotion_plan(promotion: PrepSheetData) -> N
         assert f"<h2>{html.escape(heading)}" in page, heading
     plan = promotion.plan
     assert "Lead Data Analyst · L5" in page and "118,000 USD" in page
-    assert "+20,000 USD, +20.4 %" in page
+    assert "+20,000 USD<br/>+20.4 %" in page
     for item in [*plan.fallbacks, plan.walk_away or ""]:
         assert text(item) in page
     # Why now: the windows around the 3 Dec meeting, the promotion's, with their dates.
