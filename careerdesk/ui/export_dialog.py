@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtGui import (
-    QGuiApplication,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -43,6 +42,7 @@ from careerdesk.interchange.markdown_export import last_twelve_months
 from careerdesk.store.database import Journal
 from careerdesk.ui import theme
 from careerdesk.ui.background import Operation
+from careerdesk.ui.clipboard import copy_private_text
 from careerdesk.ui.file_chooser import FileChooser
 from careerdesk.ui.widgets.markdown_view import MarkdownView
 
@@ -358,9 +358,12 @@ class BragDocumentDialog(QDialog):
     def copy_to_clipboard(self) -> None:
         if not self.text:
             return
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.text)
-        self.status_label.setText(tr("Copied to the clipboard as markdown."))
+        seconds = copy_private_text(self.text)
+        if seconds:
+            self.status_label.setText(tr("Copied to the clipboard as markdown; cleared from it "
+                                         "in %1 seconds.").replace("%1", str(seconds)))
+        else:
+            self.status_label.setText(tr("Copied to the clipboard as markdown."))
 
     def suggested_path(self) -> Path:
         period = self.period or self.current_period()
