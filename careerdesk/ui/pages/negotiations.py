@@ -169,7 +169,7 @@ class NegotiationsPage(Page):
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([380, 620])  # the editor holds the most
+        self.splitter.setSizes([330, 700])  # the editor holds the most
         self.tabs.addTab(self.splitter, tr("Plans"))
 
         self.pay_table = QTableView(self)
