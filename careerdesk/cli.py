@@ -302,21 +302,41 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk.reports.export import chart_format, export_timeline, preload_drawing
 
     chart_format(args.output)  # a bad suffix is refused before the journal is opened
-    # matplotlib loads while the journal opens and is checked (SQLite's work leaves
-    # Python free): the command ends sooner.
-    threading.Thread(target=preload_drawing).start()
     if args.start and args.end and args.end < args.start:
         print(f"careerdesk: timeline: --to {args.end} is before --from {args.start}",
               file=sys.stderr)
         return EXIT_USAGE
-    # The store's own opening, without the services module: the chart needs none of the
-    # import and export code that module loads (a third of a second on a small machine).
-    from careerdesk.store.database import open_journal
+    # matplotlib loads on a second thread while the journal opens and is read. The store
+    # is opened on its own, without the services module: the chart needs none of the import
+    # and export code that module loads.
+    threading.Thread(target=preload_drawing).start()
+    from careerdesk.store.database import open_journal, quick_check_file
 
-    journal = open_journal(data_dir)
+    journal = open_journal(data_dir, check=False)
+    # The journal's pages are checked on a third thread (SQLite's work leaves Python free),
+    # as the window does after its first paint; a damaged journal is refused before the
+    # file is written.
+    problems: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            quick_check_file(journal.path)
+        except BaseException as error:
+            problems.append(error)
+
+    checker = threading.Thread(target=check)
+    checker.start()
+
+    def checked() -> None:
+        checker.join()
+        if problems:
+            raise problems[0]
+
     try:
-        data = export_timeline(journal, args.output, start=args.start, end=args.end)
+        data = export_timeline(journal, args.output, start=args.start, end=args.end,
+                               before_writing=checked)
     finally:
+        checker.join()
         journal.close()
     print(f"wrote the timeline of {data.period.title} to {args.output}")
     return EXIT_OK

@@ -5,6 +5,7 @@ whole or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,8 +75,13 @@ def timeline_figure(data: TimelineData) -> Figure:
 
 def export_timeline(journal: Journal, path: Path, *, start: date | None = None,
                     end: date | None = None, today: date | None = None,
-                    filter: TimelineFilter | None = None) -> TimelineData:
-    """The timeline of ``start``..``end`` (default: the 12 months up to today) as a file."""
+                    filter: TimelineFilter | None = None,
+                    before_writing: Callable[[], None] | None = None) -> TimelineData:
+    """The timeline of ``start``..``end`` (default: the 12 months up to today) as a file.
+
+    ``before_writing`` runs once the chart is drawn, before the file is touched: a check
+    that may still refuse (it raises) without leaving a file behind.
+    """
     chart_format(path)  # refuse a bad name before any work
     today = today or date.today()
     if start and end and end < start:
@@ -84,5 +90,8 @@ def export_timeline(journal: Journal, path: Path, *, start: date | None = None,
         preset = PeriodPreset.LAST_12_MONTHS if start is None and end is None else PeriodPreset.CUSTOM
         period = resolve_period(session, preset, today, start=start, end=end)
         data = load_timeline_data(session, period, today=today, filter=filter)
-    save_figure(timeline_figure(data), path)
+    fig = timeline_figure(data)
+    if before_writing is not None:
+        before_writing()
+    save_figure(fig, path)
     return data

@@ -81,3 +81,27 @@ def test_an_existing_file_is_replaced_whole(demo_journal: Journal, tmp_path: Pat
     out.write_text("old")
     assert main(["--data-dir", str(demo_journal.path.parent), "timeline", "-o", str(out)]) == 0
     ET.fromstring(out.read_bytes())
+
+
+def test_a_damaged_journal_is_refused_and_nothing_written(demo_journal: Journal, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    import random
+    import sqlite3
+
+    path = demo_journal.path
+    demo_journal.close()
+    # Damage the journal entries' table only: the file still opens, only the check can tell.
+    connection = sqlite3.connect(path)
+    root = connection.execute("SELECT rootpage FROM sqlite_master "
+                              "WHERE name = 'journal_entry'").fetchone()[0]
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size: root * page_size] = random.Random(3).randbytes(page_size)
+    path.write_bytes(bytes(data))
+    out = tmp_path / "t.png"
+    assert main(["--data-dir", str(path.parent), "timeline", "-o", str(out)]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
