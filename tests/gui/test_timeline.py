@@ -270,3 +270,18 @@ def test_the_window_starts_without_matplotlib(demo_journal: Journal) -> None:
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_empty_journal_says_what_belongs_here(qtbot: Any, journal: Journal,
+                                                 stack: QUndoStack) -> None:
+    shown = TimelinePage(journal, stack)
+    qtbot.addWidget(shown)
+    shown.resize(1000, 700)
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert shown.data is not None and shown.data.is_empty
+    assert "Nothing recorded in this period" in shown.hover_label.text()
+    for index in (1, 2):  # the other charts say what to add
+        shown.tabs.setCurrentIndex(index)
+    assert "No people to map yet" in shown.charts["people"].drawing.axes.texts[0].get_text()
+    assert "No pay records yet" in shown.charts["pay"].drawing.axes.texts[0].get_text()
