@@ -305,7 +305,7 @@ class TargetEditor(_Form):
         gap_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         gap_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         gap_header.resizeSection(1, self.fontMetrics().horizontalAdvance(
-            "Experience, Mar 2026 to May 2026") + 36)
+            "Sep 2026 to Oct 2026") + 40)
         self.gaps.setToolTip(tr("Enter or double-click on evidence opens it"))
         self.gaps.itemActivated.connect(self._evidence_activated)
         self.outer.addWidget(self.gaps)
@@ -424,14 +424,19 @@ class TargetEditor(_Form):
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
             for evidence in gap.evidence:
-                when = date_text(evidence.date)
                 if evidence.kind == "experience":
+                    what = tr("Experience")
                     when = tr("%1 to %2").replace("%1", month_text(evidence.date)).replace(
                         "%2", month_text(evidence.end) if evidence.end else tr("now"))
-                what = tr("Achievement") if evidence.kind == "achievement" else tr("Experience")
-                child = QTreeWidgetItem([evidence.title, f"{what}, {when}"])
-                child.setToolTip(0, evidence.title)
-                child.setToolTip(1, f"{what}, {when}")
+                else:
+                    what, when = tr("Achievement"), date_text(evidence.date)
+                child = QTreeWidgetItem([evidence.title, when])
+                child.setIcon(0, icons.icon("growth" if evidence.kind == "experience"
+                                            else "achievements"))
+                child.setToolTip(0, f"{what}: {evidence.title}\n{when}")
+                child.setToolTip(1, f"{what}: {evidence.title}\n{when}")
+                child.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                              f"{what}: {evidence.title}, {when}")
                 child.setData(0, Qt.ItemDataRole.UserRole, (evidence.kind, evidence.uid))
                 item.addChild(child)
             self.gaps.addTopLevelItem(item)

@@ -106,7 +106,9 @@ def test_gap_view_of_the_lateral_target(page: PathwaysPage) -> None:
     experimentation = rows["Experimentation"]
     evidence = [experimentation.child(i).text(0) for i in range(experimentation.childCount())]
     assert "Designed and read out the quote page A/B test" in evidence
-    assert experimentation.child(0).text(1).startswith("Experience, ")
+    first = experimentation.child(0)  # the rotation: an experience, shown by its months
+    assert first.text(1) == "Mar 2026 to May 2026"
+    assert first.data(0, Qt.ItemDataRole.AccessibleTextRole).startswith("Experience: ")
 
 
 def test_a_skill_removed_from_the_portfolio_shows_missing(page: PathwaysPage) -> None:

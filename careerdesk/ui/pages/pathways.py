@@ -152,6 +152,7 @@ class PathwaysPage(Page):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("pageBlurb")
         self.count_label.setAccessibleName(tr("Number of targets and openings"))
+        self.count_label.setMinimumWidth(10)  # gives way first on a narrow window
         header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
         header.addStretch(1)
         self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
@@ -223,7 +224,9 @@ class PathwaysPage(Page):
         for widget in (self.target_editor, self.opening_editor, self.nothing_selected):
             self.editor_stack.addWidget(widget)
         self.editor_stack.setCurrentWidget(self.nothing_selected)
-        self.editor_stack.setMinimumWidth(420)
+        # Small minimums: the page must fit a narrow window beside the sidebar.
+        self.editor_stack.setMinimumWidth(250)
+        self.tabs.setMinimumWidth(120)
         self.target_editor.edited.connect(self._field_edited)
         self.opening_editor.edited.connect(self._field_edited)
         self.target_editor.evidence_opened.connect(self._open_elsewhere)

@@ -75,6 +75,7 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.widgets.stance import warning_mark
@@ -279,6 +280,8 @@ class PeoplePage(Page):
                                   theme.SPACE_L)
         layout.setSpacing(theme.SPACE_M)
         layout.addLayout(self._build_header())
+        self.attention_strip = self._build_attention()
+        layout.addWidget(self.attention_strip)
         self.filter_bar = QWidget(self)
         self.filter_bar.setLayout(self._build_filters())
         layout.addWidget(self.filter_bar)
@@ -312,7 +315,9 @@ class PeoplePage(Page):
         self.nothing_selected.setWordWrap(True)
         self.side_stack.addWidget(self.nothing_selected)
         self.side_stack.setCurrentWidget(self.nothing_selected)
-        self.side_stack.setMinimumWidth(420)
+        # Small minimums: the page must fit a narrow window beside the sidebar.
+        self.side_stack.setMinimumWidth(250)
+        self.list_stack.setMinimumWidth(120)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.side_stack)
         self.splitter.setStretchFactor(0, 3)
@@ -349,14 +354,6 @@ class PeoplePage(Page):
         self.count_label.setObjectName("pageBlurb")
         self.count_label.setAccessibleName(tr("Number of people"))
         row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addSpacing(8)
-        self.follow_ups_link = self._link_button(tr("Show the people with an overdue follow-up"))
-        self.follow_ups_link.clicked.connect(lambda: self.show_attention(follow_ups=True))
-        self.dot_label = QLabel("·", self)
-        self.quiet_link = self._link_button(tr("Show the relationships past their cadence"))
-        self.quiet_link.clicked.connect(lambda: self.show_attention(follow_ups=False))
-        for widget in (self.follow_ups_link, self.dot_label, self.quiet_link):
-            row.addWidget(widget, 0, Qt.AlignmentFlag.AlignBaseline)
         row.addStretch(1)
         self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
         self.delete_button.setAccessibleName(tr("Delete person"))
@@ -373,6 +370,27 @@ class PeoplePage(Page):
         row.addWidget(self.new_button)
         return row
 
+    def _build_attention(self) -> QWidget:
+        """What needs doing, counted; each count filters the list to it when clicked."""
+        strip = QWidget(self)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        mark = QLabel(strip)
+        mark.setPixmap(warning_mark().pixmap(12, 12))
+        row.addWidget(mark)
+        self.follow_ups_link = self._link_button(tr("Show the people with an overdue follow-up"))
+        self.follow_ups_link.clicked.connect(lambda: self.show_attention(follow_ups=True))
+        self.dot_label = QLabel("·", strip)
+        self.quiet_link = self._link_button(tr("Show the relationships past their cadence"))
+        self.quiet_link.clicked.connect(lambda: self.show_attention(follow_ups=False))
+        for widget in (self.follow_ups_link, self.dot_label, self.quiet_link):
+            widget.setParent(strip)
+            row.addWidget(widget)
+        row.addStretch(1)
+        strip.hide()
+        return strip
+
     def _link_button(self, tooltip: str) -> QPushButton:
         button = QPushButton(self)
         button.setFlat(True)
@@ -385,19 +403,18 @@ class PeoplePage(Page):
         button.hide()
         return button
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
+    def _build_filters(self) -> FlowLayout:
+        # A flow: on a narrow window the filters wrap instead of widening the page.
+        row = FlowLayout(spacing=8)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search names, titles, departments, notes…"))
         self.search.setAccessibleName(tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(300)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
-        row.addWidget(self.search, 2)
+        row.addWidget(self.search)
         self.group_filter = QComboBox(self)
         self.group_filter.setAccessibleName(tr("Filter by role"))
         self.group_filter.addItem(tr("Everyone"), None)
@@ -608,6 +625,7 @@ class PeoplePage(Page):
             link.setAccessibleName(link.text())
             link.setVisible(count > 0)
         self.dot_label.setVisible(n > 0 and q > 0)
+        self.attention_strip.setVisible(n > 0 or q > 0)
 
     # ================================================================ filter and sort
 
