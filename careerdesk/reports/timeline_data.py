@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -37,6 +37,8 @@ from careerdesk.planner.windows import (
 from careerdesk.reports.periods import Period
 from careerdesk.store import models as m
 from careerdesk.store.repository import load_all, to_record
+
+EnumT = TypeVar("EnumT", bound=StrEnum)
 
 MAX_PEOPLE = 8
 """Rows of conversations drawn when the user has not chosen the people: the most frequent."""
@@ -205,8 +207,9 @@ def load_achievements(session: Session, period: Period, tag: str | None = None
                           .order_by(a.date, a.id))
     if tag:
         query = query.where(_tagged("achievement", tag))
-    return [AchievementMark(uid, day, title, _enum(AchievementKind, kind, AchievementKind.STORY),
-                            _enum(Scope, scope, None), bool(highlight))
+    kinds, scopes = _values(AchievementKind), _values(Scope)
+    return [AchievementMark(uid, day, title, kinds.get(kind, AchievementKind.STORY),
+                            scopes.get(scope), bool(highlight))
             for uid, day, title, kind, scope, highlight in session.execute(query)]
 
 
@@ -218,7 +221,8 @@ def load_experiences(session: Session, period: Period, tag: str | None = None
                           .order_by(e.start, e.id))
     if tag:
         query = query.where(_tagged("experience", tag))
-    return [ExperienceSpan(uid, title, _enum(ExperienceKind, kind, ExperienceKind.OTHER), start, end,
+    kinds = _values(ExperienceKind)
+    return [ExperienceSpan(uid, title, kinds.get(kind, ExperienceKind.OTHER), start, end,
                            department)
             for uid, title, kind, start, end, department in session.execute(query)]
 
@@ -255,7 +259,8 @@ def load_interactions(session: Session, period: Period, tag: str | None = None,
                           .order_by(i.date, i.id))
     if tag:
         query = query.where(_tagged("interaction", tag))
-    marks = [InteractionMark(uid, day, person, _enum(InteractionKind, kind, InteractionKind.OTHER),
+    kinds = _values(InteractionKind)
+    marks = [InteractionMark(uid, day, person, kinds.get(kind, InteractionKind.OTHER),
                              summary)
              for uid, day, kind, summary, person in session.execute(query)]
     return rows, marks, others
@@ -360,11 +365,10 @@ def people_choices(session: Session) -> list[tuple[str, str]]:
     return [(uid, name) for uid, name in rows]
 
 
-def _enum(kind: Any, value: Any, fallback: Any) -> Any:
-    try:
-        return kind(value) if value is not None else fallback
-    except ValueError:
-        return fallback
+def _values(kind: type[EnumT]) -> dict[Any, EnumT]:
+    """Stored text -> member; a dictionary, because calling the enum per row of 30,000 is
+    slow. A value the enum does not know reads as the caller's fallback."""
+    return {member.value: member for member in kind}
 
 
 __all__ = [
