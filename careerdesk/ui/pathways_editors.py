@@ -48,6 +48,7 @@ from careerdesk.ui.people_editor import heading, select_data
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
+from careerdesk.ui.widgets.plain_tip import plain_tip
 from careerdesk.ui.widgets.stance import availability_label, availability_mark, warning_mark
 from careerdesk.ui.widgets.text_edits import CommitTextEdit
 from careerdesk.ui.widgets.token_editor import TagEditor
@@ -433,8 +434,9 @@ class TargetEditor(_Form):
                 child = QTreeWidgetItem([evidence.title, when])
                 child.setIcon(0, icons.icon("growth" if evidence.kind == "experience"
                                             else "achievements"))
-                child.setToolTip(0, f"{what}: {evidence.title}\n{when}")
-                child.setToolTip(1, f"{what}: {evidence.title}\n{when}")
+                tip = plain_tip(f"{what}: {evidence.title}\n{when}")
+                child.setToolTip(0, tip)
+                child.setToolTip(1, tip)
                 child.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                               f"{what}: {evidence.title}, {when}")
                 child.setData(0, Qt.ItemDataRole.UserRole, (evidence.kind, evidence.uid))
@@ -623,7 +625,8 @@ class OpeningEditor(_Form):
             for uid, label, extra in items:
                 combo.addItem(label, uid)
                 if extra:
-                    combo.setItemData(combo.count() - 1, extra, Qt.ItemDataRole.ToolTipRole)
+                    combo.setItemData(combo.count() - 1, plain_tip(extra),
+                                      Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
         self.tags.set_choices(tags)

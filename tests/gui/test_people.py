@@ -3,6 +3,7 @@ follow-up toggle, the attention strip, opening records, and deleting a person.""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -119,6 +120,16 @@ def test_rows_show_stance_in_words_and_overdue_in_words(page: PeoplePage) -> Non
     assert model.data(model.index(row, Column.CONTACT_DUE),
                       Qt.ItemDataRole.ForegroundRole) is not None  # the warm colour too
     assert model.data(model.index(row, Column.STANCE), Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_tooltips_show_what_was_typed_never_as_markup(page: PeoplePage) -> None:
+    uid = _uid(page.journal, "Victor Hale")
+    record = services.load_record(page.journal, Person, uid)
+    services.save_record(page.journal, dataclasses.replace(record, title="<b>VP</b> & co"))
+    page.refresh()
+    row = _names(page.model).index("Victor Hale")
+    tip = page.model.data(page.model.index(row, Column.NAME), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;VP&lt;/b&gt; &amp; co" in tip and "<b>" not in tip
 
 
 def test_the_attention_strip_counts_and_filters(qtbot: Any, page: PeoplePage) -> None:

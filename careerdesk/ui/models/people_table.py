@@ -21,6 +21,7 @@ from careerdesk.store.people_list import PeopleFilter, PeopleSort, PersonLine
 from careerdesk.ui import theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.lazy_table import LazyTableModel
+from careerdesk.ui.widgets.plain_tip import plain_tip
 from careerdesk.ui.widgets.stance import stance_dot, stance_label, warning_mark
 
 
@@ -148,7 +149,7 @@ class PeopleTableModel(LazyTableModel):
                 return theme.warning_colour()
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(line, col)
+            return plain_tip(_tooltip(line, col))
         if role == Qt.ItemDataRole.AccessibleTextRole and col == Column.CONTACT_DUE:
             return "; ".join(x for x in (_display(line, col), _follow_up_text(line)) if x)
         return None

@@ -77,6 +77,7 @@ from careerdesk.ui.undo import (
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.plain_tip import plain_tip
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.widgets.stance import warning_mark
 
@@ -158,7 +159,7 @@ class InteractionLogModel(QAbstractTableModel):
                 parts.append(tr("With %1").replace("%1", ", ".join(line.others)))
             if line.follow_up_action:
                 parts.append(tr("Follow-up: %1").replace("%1", line.follow_up_action))
-            return "\n".join(parts) or None
+            return plain_tip("\n".join(parts))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 \
                 and line.follow_up_overdue(self.today):
             return theme.warning_colour()
@@ -586,7 +587,7 @@ class PeoplePage(Page):
         self.form.set_choices(people)
         self.other_departments.setEnabled(own is not None)
         self.other_departments.setToolTip(
-            tr("People outside %1, your department").replace("%1", own) if own else
+            plain_tip(tr("People outside %1, your department").replace("%1", own)) if own else
             tr("Your department is not known yet: mark your manager, with their department"))
 
     def _after_reload(self) -> None:
@@ -778,7 +779,7 @@ class PeoplePage(Page):
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, line.uid)
-            item.setToolTip(f"{item.text()}\n{tr('Tick when done')}")
+            item.setToolTip(plain_tip(f"{item.text()}\n{tr('Tick when done')}"))
             if late > 0:
                 item.setForeground(theme.warning_colour())
                 item.setIcon(warning_mark())
