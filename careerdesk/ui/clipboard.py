@@ -1,9 +1,11 @@
 """Copying journal text to the clipboard, and taking it back after a while.
 
 What careerdesk copies (a brag document, notes about a manager) should not sit on the
-clipboard for days where any program can read it. Each copy is cleared after a delay,
-unless the user has copied something else meanwhile. Clipboard managers that honour the
-password hint (KDE's Klipper) do not keep it in their history either.
+clipboard for days where any program can read it. Each copy is cleared after a delay, or
+when careerdesk quits first, unless the user has copied something else meanwhile.
+
+Plain text only: a QMimeData made in Python and still on the clipboard when the
+application is destroyed crashes PySide6 on exit, so no history hint is attached.
 
 The delay is ``CAREERDESK_CLIPBOARD_SECONDS`` (0 keeps the text), 60 seconds by default.
 """
@@ -12,12 +14,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QMimeData, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 DELAY_VARIABLE = "CAREERDESK_CLIPBOARD_SECONDS"
 DEFAULT_SECONDS = 60
-_HISTORY_HINT = "x-kde-passwordManagerHint"
 
 
 def clear_after_seconds() -> int:
@@ -53,15 +54,13 @@ def copy_private_text(text: str, delay_seconds: int | None = None) -> int:
     app = QGuiApplication.instance()
     if app is None:
         raise RuntimeError("copying needs the application")
-    data = QMimeData()
-    data.setText(text)
-    data.setData(_HISTORY_HINT, b"secret")
-    QGuiApplication.clipboard().setMimeData(data)
+    QGuiApplication.clipboard().setText(text)
     delay = clear_after_seconds() if delay_seconds is None else delay_seconds
     clearer = app.findChild(_Clearer, "careerdesk-clipboard-clearer")
     if not isinstance(clearer, _Clearer):
         clearer = _Clearer(app)
         clearer.setObjectName("careerdesk-clipboard-clearer")
+        app.aboutToQuit.connect(clearer.clear)
     if delay > 0:
         clearer.arm(text, delay * 1000)
     return delay
