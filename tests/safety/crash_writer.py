@@ -5,7 +5,7 @@ imports careerdesk once and forks one writer after another: each opens the journ
 it also recovers what the last killed writer left), then adds entries of random sizes in
 a loop and reports each uid through a pipe once ``add_journal_entry`` has returned, that
 is once the commit is acknowledged. The driver kills it with SIGKILL after a random delay
-(sometimes while opening, sometimes mid-commit or mid-checkpoint) and finally prints
+(sometimes while opening and recovering, sometimes mid-commit or mid-checkpoint) and finally prints
 ``{"kills": N, "acknowledged": [uid, ...]}`` as JSON.
 """
 
@@ -52,7 +52,13 @@ def _collect(pipe: int, until: float) -> bytes:
 
 
 def run(data_dir: Path, kills: int, seed: int, max_delay: float) -> dict[str, object]:
-    import careerdesk.services  # noqa: F401  (imported once here, so each fork starts fast)
+    import alembic.command  # noqa: F401  (imported once here, so each fork starts fast)
+
+    from careerdesk import services
+
+    # Created once, before the kills: a first start killed while it builds the journal is
+    # another test's subject, and on a busy machine it could take every kill here.
+    services.open_journal(data_dir).close()
 
     rng = random.Random(seed)
     acknowledged: list[str] = []

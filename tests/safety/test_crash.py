@@ -58,7 +58,7 @@ def test_no_acknowledged_write_is_lost_when_writers_are_killed(tmp_path: Path) -
           f"acknowledged={len(acknowledged)} stored={len(stored)} lost={len(lost)} "
           f"in {time.monotonic() - started:.1f} s")
     assert report["kills"] == KILLS
-    assert len(acknowledged) > KILLS  # most writers got some writes in before the kill
+    assert len(acknowledged) >= KILLS  # writers got writes in before their kills
     assert lost == []
     assert integrity == ["ok"]
     # A write in flight at the kill may be kept without its acknowledgement, never more.
