@@ -268,6 +268,25 @@ def test_the_form_needs_a_person_and_adds_a_follow_up(page: PeoplePage) -> None:
     assert page.follow_ups.count() == open_before + 1
 
 
+def test_enter_in_the_log_edits_an_interaction(qtbot: Any, page: PeoplePage,
+                                              stack: QUndoStack) -> None:
+    page.open_record("person", _uid(page.journal, "Victor Hale"))
+    page.log.setFocus()
+    page.log.setCurrentIndex(page.log_model.index(0, 0))
+    uid = page.log_model.lines[0].uid
+    before = services.load_record(page.journal, Interaction, uid)
+    qtbot.keyClick(page.log, Qt.Key.Key_Return)
+    assert page.form.isVisible() and page.form.editing == before
+    assert page.form.summary.text() == (before.summary or "")
+    page.form.summary.setText("Budget review, reworded")
+    qtbot.keyClick(page.form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert services.load_record(page.journal, Interaction, uid).summary == \
+        "Budget review, reworded"
+    assert len(services.load_all(page.journal, Interaction)) == 41  # edited, not added
+    stack.undo()
+    assert services.load_record(page.journal, Interaction, uid) == before
+
+
 def test_the_done_toggle_saves_and_undoes(qtbot: Any, page: PeoplePage,
                                           stack: QUndoStack) -> None:
     page.open_record("person", _uid(page.journal, "Ian Crawford"))
