@@ -30,7 +30,6 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, field_label
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
@@ -39,6 +38,7 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -123,13 +123,13 @@ class ExperiencesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.delete_requested.connect(self.delete_current)
         self.list_stack.addWidget(self.table)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("Your lateral growth goes here: rotations, cross-functional projects, stretch "
                "assignments, shadowing, mentoring, internal gigs and moves."),
             tr("Add your first experience"), self.list_stack)
         self.empty_state.button.clicked.connect(self.new_experience)
         self.list_stack.addWidget(self.empty_state)
-        self.no_match = _EmptyState(tr("No experience matches."), tr("Clear filters"),
+        self.no_match = EmptyState(tr("No experience matches."), tr("Clear filters"),
                                     self.list_stack)
         self.no_match.button.clicked.connect(self.clear_filter)
         self.list_stack.addWidget(self.no_match)

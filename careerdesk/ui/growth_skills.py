@@ -40,10 +40,10 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.achievement_editor import _heading, _hint
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.growth_tables import SkillColumn, SkillTableModel, evidence_text
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.skill_undo import MergeSkillsCommand, RenameSkillCommand, SaveSkillCommand
 from careerdesk.ui.undo import RecordEvents
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -124,14 +124,14 @@ class SkillsPanel(QWidget):
             hide_order=(SkillColumn.CATEGORY, SkillColumn.LAST_SHOWN))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.list_stack.addWidget(self.table)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("Your skills go here, each backed by the achievements and experiences that "
                "show it. Name a skill on an achievement or an experience to add it."),
             tr("Go to Achievements"), self.list_stack)
         self.empty_state.button.clicked.connect(lambda: self.record_requested.emit("page",
                                                                                    "achievements"))
         self.list_stack.addWidget(self.empty_state)
-        self.no_match = _EmptyState(tr("No skill matches."), tr("Clear filters"), self.list_stack)
+        self.no_match = EmptyState(tr("No skill matches."), tr("Clear filters"), self.list_stack)
         self.no_match.button.clicked.connect(self.clear_filter)
         self.list_stack.addWidget(self.no_match)
         self.details = self._build_details(self.splitter)

@@ -55,6 +55,7 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -66,31 +67,6 @@ def tr(text: str) -> str:
 
 FILTER_DELAY_MS = 250
 NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
-
-
-class _EmptyState(QWidget):
-    """One line saying what belongs here, and the button that starts it."""
-
-    def __init__(self, text: str, button: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        self.label = QLabel(text, self)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setWordWrap(True)
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.label.setFont(font)
-        layout.addWidget(self.label)
-        self.button = QPushButton(button, self)
-        self.button.setAccessibleName(button)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.button)
-        row.addStretch(1)
-        layout.addSpacing(8)
-        layout.addLayout(row)
-        layout.addStretch(3)
 
 
 class AchievementsPage(Page):
@@ -138,13 +114,13 @@ class AchievementsPage(Page):
         self.list_stack = QStackedWidget(self.splitter)
         self.table = self._build_table()
         self.list_stack.addWidget(self.table)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("Your wins go here: results with numbers, stories, and the invisible work "
                "that holds a team together."),
             tr("Add your first achievement"), self.list_stack)
         self.empty_state.button.clicked.connect(self.new_achievement)
         self.list_stack.addWidget(self.empty_state)
-        self.no_match = _EmptyState(tr("No achievement matches these filters."),
+        self.no_match = EmptyState(tr("No achievement matches these filters."),
                                     tr("Clear filters"), self.list_stack)
         self.no_match.button.clicked.connect(self.clear_filter)
         self.list_stack.addWidget(self.no_match)

@@ -40,11 +40,11 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.journal_editor import MERGED_FIELDS, JournalEditor, field_label
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.quick_capture import capture_entry
 from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, SaveRecordCommand
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
 
@@ -134,7 +134,7 @@ class JournalPage(Page):
         self.list.delete_requested = self.delete_current
         self.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.list_stack.addWidget(self.list)
-        self.no_match = _EmptyState(tr("No entry matches these filters."), tr("Clear filters"),
+        self.no_match = EmptyState(tr("No entry matches these filters."), tr("Clear filters"),
                                     self.list_stack)
         self.no_match.button.clicked.connect(self.clear_filter)
         self.list_stack.addWidget(self.no_match)
@@ -159,7 +159,7 @@ class JournalPage(Page):
 
         self.content_stack = QStackedWidget(self)
         self.content_stack.addWidget(self.splitter)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("Your private journal goes here: what happened at work, what you noticed, "
                "the conversations and feelings worth remembering when it is time to ask."),
             tr("Write your first entry"), self.content_stack)

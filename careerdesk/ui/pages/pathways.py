@@ -49,7 +49,6 @@ from careerdesk.ui.models.pathways_tables import (
     TargetColumn,
     TargetTableModel,
 )
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pathways_editors import (
     MERGED_FIELDS,
@@ -65,6 +64,7 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -97,9 +97,9 @@ class _List(QWidget):
         self.table.setModel(model)
         self.table.setAccessibleName(name)
         self.stack.addWidget(self.table)
-        self.empty_state = _EmptyState(empty, add, self)
+        self.empty_state = EmptyState(empty, add, self)
         self.stack.addWidget(self.empty_state)
-        self.no_match = _EmptyState(tr("Nothing matches these filters."), tr("Clear filters"),
+        self.no_match = EmptyState(tr("Nothing matches these filters."), tr("Clear filters"),
                                     self)
         self.stack.addWidget(self.no_match)
 

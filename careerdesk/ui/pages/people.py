@@ -55,7 +55,6 @@ from careerdesk.store.people_list import InteractionLine, PeopleFilter, PeopleGr
 from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.people_editor import (
     MERGED_FIELDS,
@@ -75,6 +74,7 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.plain_tip import plain_tip
@@ -296,13 +296,13 @@ class PeoplePage(Page):
         self.list_stack = QStackedWidget(self.splitter)
         self.table = self._build_table()
         self.list_stack.addWidget(self.table)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("The people who decide your advancement go here: your manager, the "
                "decision-makers, mentors, sponsors and contacts in other departments."),
             tr("Add your first person"), self.list_stack)
         self.empty_state.button.clicked.connect(self.new_person)
         self.list_stack.addWidget(self.empty_state)
-        self.no_match = _EmptyState(tr("No one matches these filters."), tr("Clear filters"),
+        self.no_match = EmptyState(tr("No one matches these filters."), tr("Clear filters"),
                                     self.list_stack)
         self.no_match.button.clicked.connect(self.clear_filter)
         self.list_stack.addWidget(self.no_match)

@@ -42,7 +42,6 @@ from careerdesk.ui import calendar_export, clock, icons, theme
 from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, field_label
 from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
-from careerdesk.ui.pages.achievements import _EmptyState
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.planner_commands import LeadTimesCommand, WindowOverrideCommand
 from careerdesk.ui.planner_events import PlannerEvents
@@ -55,6 +54,7 @@ from careerdesk.ui.undo import (
 )
 from careerdesk.ui.widgets.agenda import AgendaView
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -205,7 +205,7 @@ class PlannerPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.delete_requested.connect(self.delete_current)
         self.list_stack.addWidget(self.table)
-        self.empty_state = _EmptyState(
+        self.empty_state = EmptyState(
             tr("Your organisation's reviews, budget dates and promotion committees go here: "
                "the planner turns them into windows to ask."),
             tr("Add your first date"), self.list_stack)
