@@ -105,8 +105,24 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     if tp is str:
         if not isinstance(value, str):
             raise InvalidRecord(where, f"expected text, got {_show(value)}")
-        return value
+        return check_text(value, where)
     raise TypeError(f"no conversion for {tp!r}")  # a programming error, not bad input
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: str, where: str = "") -> str:
+    """``value`` if it is real Unicode text; JSON's ``"\\ud800"`` escape is not.
+
+    Python's json reads a lone surrogate into a str that no file or SQLite can encode, so
+    it is refused here, with its place, rather than failing later in the middle of a save.
+    """
+    found = _SURROGATE.search(value)
+    if found:
+        raise InvalidRecord(where, f"not valid Unicode text (a lone surrogate "
+                                   f"\\u{ord(found.group()):04x} at character {found.start() + 1})")
+    return value
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

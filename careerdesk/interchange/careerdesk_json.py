@@ -8,6 +8,7 @@ anything is written. Import is idempotent by uid.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -76,26 +77,55 @@ class ImportCounts:
         return out
 
 
+# A careerdesk file of 100,000 records is about 60 MB; a file many times that is not a
+# journal, and reading it whole would take the memory the window needs.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
 def read_json(path: Path) -> Any:
     """The file's JSON, or a refusal that says what is wrong with the file itself."""
+    return loads(read_capped(path), path)
+
+
+def read_capped(path: Path) -> bytes:
+    """The file's bytes; refused when missing, unreadable or over ``MAX_FILE_BYTES``."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileRefused(f"{path}: too large to import ({size:,} bytes; careerdesk reads "
+                              f"files up to {MAX_FILE_BYTES:,} bytes)")
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileRefused(f"{path}: no such file") from None
     except IsADirectoryError:
         raise FileRefused(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise FileRefused(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def loads(raw: bytes, path: Path | str) -> Any:
+    """JSON from UTF-8 bytes (a byte-order mark is tolerated); every failure a refusal."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if "\x00" in text:
+        # UTF-16 text decodes as UTF-8 with a NUL beside every ASCII letter.
+        raise FileRefused(f"{path}: byte {raw.index(0)} is a NUL: UTF-16 or binary, not UTF-8 "
+                          "text; save it as UTF-8 and import it again")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise FileRefused(
             f"{path}: line {error.lineno} column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        raise FileRefused(f"{path}: nested too deeply to be a journal (lists or objects "
+                          "inside each other hundreds of levels down)") from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits (int_max_str_digits).
+        raise FileRefused(f"{path}: not valid JSON (a number of more than "
+                          f"{sys.get_int_max_str_digits():,} digits)") from None
 
 
 def parse(data: Any) -> Interchange:

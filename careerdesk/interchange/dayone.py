@@ -62,7 +62,8 @@ _ONLY_MEDIA = re.compile(r"(?:\s*\[(?:photo|video|audio|PDF)\])+\s*")
 
 def read(path: Path) -> Interchange:
     entries: list[r.JournalEntry] = []
-    if is_zip(path):
+    # A ".zip" that is not one (cut short by a download) is told as such, not as bad JSON.
+    if is_zip(path) or path.suffix.casefold() == ".zip":
         with open_zip(path) as archive:
             names = sorted(n for n in archive.namelist() if _is_journal_file(n))
             if not names:

@@ -38,6 +38,8 @@ def _read_careerdesk(path: Path) -> Interchange:
         return careerdesk_json.parse(data)
     except InvalidRecord as error:
         raise FileRefused(f"{path}: {error}") from None
+    except RecursionError:
+        raise FileRefused(f"{path}: nested too deeply to be a journal") from None
 
 
 FORMATS: dict[str, Format] = {
@@ -59,8 +61,8 @@ def guess_format(path: Path) -> str:
                           f"({', '.join(linkedin.FILES)}); careerdesk cannot import it")
     if not path.exists():
         raise FileRefused(f"{path}: no such file")
-    if is_zip(path):
-        return _guess_zip(path)
+    if is_zip(path) or path.suffix.casefold() == ".zip":
+        return _guess_zip(path)  # refuses a ".zip" that is not one, saying so
     if path.name.casefold() in {name.casefold() for name in linkedin.FILES}:
         return "linkedin"
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from careerdesk.domain import records as r
 from careerdesk.domain.errors import InvalidRecord
-from careerdesk.interchange.careerdesk_json import FileRefused
+from careerdesk.interchange.careerdesk_json import FileRefused, read_capped
 from careerdesk.store import repository
 
 # Never change: every uid an import ever made is derived from it, and a re-import finds
@@ -58,14 +58,7 @@ def refuse(path: Path | str, where: str, problem: str) -> FileRefused:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FileRefused(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileRefused(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise FileRefused(f"{path}: cannot be read ({error.strerror})") from None
+    return read_capped(path)
 
 
 def decode(raw: bytes, path: Path | str) -> str:

@@ -10,21 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from careerdesk.interchange.careerdesk_json import FileRefused, read_json
-from careerdesk.interchange.foreign import decode, refuse
+from careerdesk.domain.codec import check_text
+from careerdesk.domain.errors import InvalidRecord
+from careerdesk.interchange.careerdesk_json import loads, read_json
+from careerdesk.interchange.foreign import refuse
 from careerdesk.interchange.schema import show
 
 
 def load(raw: bytes, path: Path | str) -> Any:
     """The JSON in ``raw``; a syntax error is told by line and column."""
-    import json
-
-    text = decode(raw, path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FileRefused(f"{path}: line {error.lineno} column {error.colno}: "
-                          f"not valid JSON ({error.msg})") from None
+    return loads(raw, path)
 
 
 def load_file(path: Path) -> Any:
@@ -57,7 +52,7 @@ def text(item: dict[str, Any], name: str, path: Path | str, where: str, *,
         return None
     if not isinstance(value, str):
         raise refuse(path, f"{where}.{name}", f"expected text, got {show(value)}")
-    return value
+    return _unicode(value, path, f"{where}.{name}")
 
 
 def flag(item: dict[str, Any], name: str, path: Path | str, where: str) -> bool:
@@ -75,4 +70,11 @@ def text_list(item: dict[str, Any], name: str, path: Path | str, where: str) -> 
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise refuse(path, f"{where}.{name}", f"expected a list of text, got {show(value)}")
-    return list(value)
+    return [_unicode(v, path, f"{where}.{name}[{i}]") for i, v in enumerate(value)]
+
+
+def _unicode(value: str, path: Path | str, where: str) -> str:
+    try:
+        return check_text(value, where)
+    except InvalidRecord as error:
+        raise refuse(path, where, error.problem) from None
