@@ -77,8 +77,8 @@ class ImportCounts:
         return out
 
 
-# A careerdesk file of 100,000 records is about 60 MB; a file many times that is not a
-# journal, and reading it whole would take the memory the window needs.
+# Far beyond any journal's export: a file this large is something else, and reading it
+# whole would take the memory the window needs.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
