@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QWidget
 
 from careerdesk.reports.prep import PrintableSheet
+from careerdesk.ui.widgets.sealed_document import SealedTextDocument
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -54,7 +55,7 @@ def page_layout_for(locale: QLocale | None = None) -> QPageLayout:
 
 def sheet_document(sheet: PrintableSheet, layout: QPageLayout) -> QTextDocument:
     """The sheet as a QTextDocument paginated for ``layout``'s printable area."""
-    document = QTextDocument()
+    document = SealedTextDocument()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.title)
     document.setDocumentMargin(0)
     image = QImage.fromData(sheet.chart_png)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from careerdesk.ui.widgets.sealed_document import refused_resource
+
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 MARKDOWN_FEATURES = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
                      | QTextDocument.MarkdownFeature.MarkdownNoHTML)
@@ -45,7 +47,7 @@ class MarkdownView(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Nothing is ever loaded: no local file, no network, no data of another document.
         self.requested_resources.append(QUrl(url))
-        return None
+        return refused_resource(kind)
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in OPENABLE_SCHEMES and url.isValid():
