@@ -6,16 +6,14 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, field_label
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
+from careerdesk.ui.pages.record_page import filter_timer, problem_label, search_box, side_by_side
 from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
@@ -39,7 +38,6 @@ from careerdesk.ui.undo import (
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 
 
@@ -60,10 +58,7 @@ class ExperiencesPanel(QWidget):
         self.loaded = False
         self._pushing = False
         self._quiet = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.reload)
+        self._timer = filter_timer(self, self.reload)
         self._build()
 
     def _build(self) -> None:
@@ -72,11 +67,8 @@ class ExperiencesPanel(QWidget):
         layout.setSpacing(theme.SPACE_M)
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search experiences, departments, sponsors…"))
-        self.search.setAccessibleName(tr("Search experiences"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_box(self, tr("Search experiences, departments, sponsors…"),
+                                 tr("Search experiences"))
         self.search.textChanged.connect(lambda _t: self._timer.start())
         bar.addWidget(self.search, 2)
         self.kind_filter = QComboBox(self)
@@ -101,12 +93,10 @@ class ExperiencesPanel(QWidget):
         self.bar.setLayout(bar)
         bar.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
-        self.failure = WarningLabel(self)
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
         self.table = RecordTable(self.list_stack)
         self.table.setModel(self.model)

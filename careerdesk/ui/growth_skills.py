@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -36,10 +35,11 @@ from careerdesk.domain.records import Skill
 from careerdesk.store import skills as skill_store
 from careerdesk.store.database import Journal
 from careerdesk.store.skills import EvidenceKind, PortfolioLine
-from careerdesk.ui import icons, theme
+from careerdesk.ui import theme
 from careerdesk.ui.achievement_editor import _heading, _hint
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.growth_tables import SkillColumn, SkillTableModel, evidence_text
+from careerdesk.ui.pages.record_page import problem_label, search_box, side_by_side
 from careerdesk.ui.skill_undo import MergeSkillsCommand, RenameSkillCommand, SaveSkillCommand
 from careerdesk.ui.undo import RecordEvents
 from careerdesk.ui.widgets.confirm import ConfirmDialog
@@ -82,11 +82,7 @@ class SkillsPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(8)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search skills…"))
-        self.search.setAccessibleName(tr("Search skills"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_box(self, tr("Search skills…"), tr("Search skills"))
         self.search.textChanged.connect(lambda _t: self.apply_filter())
         bar.addWidget(self.search, 2)
         self.category_filter = QComboBox(self)
@@ -104,12 +100,10 @@ class SkillsPanel(QWidget):
         self.summary.setAccessibleName(tr("Skills summary"))
         bar.addWidget(self.summary)
         layout.addLayout(bar)
-        self.failure = WarningLabel(self)
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
         self.table = RecordTable(self.list_stack)
         self.table.setModel(self.model)

@@ -22,12 +22,8 @@ from careerdesk.store.achievement_edit import MetricDraft, MetricProblem, parse_
 from careerdesk.store.achievement_list import AchievementFilter, AchievementSort
 from careerdesk.store.database import Journal
 from careerdesk.store.repository import RecordWriter
-from careerdesk.ui.models.achievement_table import (
-    BLOCK,
-    UID_ROLE,
-    AchievementTableModel,
-    Column,
-)
+from careerdesk.ui.models.achievement_table import AchievementTableModel, Column
+from careerdesk.ui.models.lazy_table import BLOCK, UID_ROLE
 from careerdesk.ui.pages.achievements import AchievementsPage
 from careerdesk.ui.undo import (
     CreateRecordCommand,
@@ -173,7 +169,7 @@ def test_clicking_headers_sorts_and_skills_do_not_sort(qtbot: Any,
              for r in range(page.model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     click(Column.METRIC)
-    counts = [page.model._line(r).metric_count for r in range(page.model.rowCount())]  # type: ignore[union-attr]
+    counts = [page.model.line(r).metric_count for r in range(page.model.rowCount())]  # type: ignore[union-attr]
     assert counts == sorted(counts, reverse=True)
 
 

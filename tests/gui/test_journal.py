@@ -19,7 +19,8 @@ from careerdesk.domain.records import JournalEntry
 from careerdesk.store.database import Journal
 from careerdesk.store.journal_list import JournalFilter
 from careerdesk.ui.main_window import MainWindow
-from careerdesk.ui.models.journal_list import BLOCK, UID_ROLE, JournalListModel
+from careerdesk.ui.models.journal_list import JournalListModel
+from careerdesk.ui.models.lazy_table import BLOCK, UID_ROLE
 from careerdesk.ui.pages.journal import JournalPage
 from careerdesk.ui.quick_capture import QuickCaptureDialog
 from careerdesk.ui.widgets.confirm import ConfirmDialog

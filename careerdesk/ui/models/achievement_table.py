@@ -2,42 +2,28 @@
 
 The model holds the ordered ids of the matching achievements (one indexed query, fast
 for 30,000), so the row count and the scroll bar are right from the start. What a row
-shows is fetched only when the view asks for it, ``BLOCK`` rows at a time, and kept in a
-small cache of blocks. Sorting and filtering are SQL (``matching_ids``), never a proxy
-over all rows.
+shows is fetched only when the view asks for it, by block (``LazyTableModel``). Sorting
+and filtering are SQL (``matching_ids``), never a proxy over all rows.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from sqlalchemy.orm import Session
 
 from careerdesk.domain.enums import AchievementKind
 from careerdesk.store import achievement_edit, achievement_list
 from careerdesk.store.achievement_list import AchievementFilter, AchievementLine, AchievementSort
 from careerdesk.store.database import Journal
+from careerdesk.ui.models.lazy_table import CELL_ROLES, RIGHT, LazyTableModel, ModelIndex
 from careerdesk.ui.widgets.marks import blank_mark, kind_dot, star_icon
 
-BLOCK = 200
-MAX_BLOCKS = 40  # 8,000 lines at most in memory, whatever the journal's size
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-UID_ROLE = Qt.ItemDataRole.UserRole + 1
 METRIC_MORE_ROLE = Qt.ItemDataRole.UserRole + 2  # "+2 more": kept visible when the cell elides
 
 
@@ -75,9 +61,6 @@ SORT_OF_COLUMN: dict[Column, AchievementSort] = {
     Column.METRIC: AchievementSort.METRICS,
 }
 
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
 
 def date_text(day: Any) -> str:
     """A date as people write it (``14 Nov 2025``), in the user's language."""
@@ -95,40 +78,35 @@ def metric_text(line: AchievementLine) -> str:
     return f"{line.first_metric_change}  {more}" if more else line.first_metric_change
 
 
-class AchievementTableModel(QAbstractTableModel):
+class AchievementTableModel(LazyTableModel):
     """Rows are achievements in the order ``matching_ids`` gives for the filter and sort."""
 
+    headers = tuple(_HEADERS[c] for c in Column)
+    right_aligned = frozenset({Column.DATE, Column.METRIC})
+    roles = CELL_ROLES | {METRIC_MORE_ROLE}
+
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.journal = journal
+        super().__init__(journal, parent)
         self.filter = AchievementFilter()
         self.sort_key = AchievementSort.DATE
         self.descending = True
-        self.total = 0
-        self._ids: list[int] = []
-        self._row_of_id: dict[int, int] | None = None
-        self._blocks: OrderedDict[int, dict[int, AchievementLine]] = OrderedDict()
-        self.blocks_fetched = 0  # how often the model asked the journal for lines
 
-    # ------------------------------------------------------------ loading
+    # ------------------------------------------------------------ what the journal gives
 
-    def reload(self) -> None:
-        """Asks the journal again for the matching ids; keeps the rows if they are the same."""
-        with self.journal.sessions() as session:
-            ids = achievement_list.matching_ids(session, self.filter, self.sort_key,
-                                                self.descending)
-            self.total = achievement_edit.achievement_count(session)
-        if ids == self._ids:
-            self._blocks.clear()
-            if ids:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(ids) - 1, len(Column) - 1))
-            return
-        self.beginResetModel()
-        self._ids = ids
-        self._row_of_id = None
-        self._blocks.clear()
-        self.endResetModel()
+    def fetch_ids(self, session: Session) -> list[int]:
+        return achievement_list.matching_ids(session, self.filter, self.sort_key,
+                                             self.descending)
+
+    def fetch_lines(self, session: Session, ids: Sequence[int]) -> dict[int, Any]:
+        return achievement_list.lines(session, ids)
+
+    def count_all(self, session: Session) -> int:
+        return achievement_edit.achievement_count(session)
+
+    def id_of_uid(self, session: Session, uid: str) -> int | None:
+        return achievement_edit.achievement_id(session, uid)
+
+    # ------------------------------------------------------------ filter and sort
 
     def set_filter(self, new_filter: AchievementFilter) -> None:
         if new_filter != self.filter:
@@ -145,74 +123,16 @@ class AchievementTableModel(QAbstractTableModel):
         if key is not None:
             self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
-    def _line(self, row: int) -> AchievementLine | None:
-        block = row // BLOCK
-        lines = self._blocks.get(block)
-        if lines is None:
-            ids = self._ids[block * BLOCK:(block + 1) * BLOCK]
-            with self.journal.sessions() as session:
-                lines = achievement_list.lines(session, ids)
-            self.blocks_fetched += 1
-            self._blocks[block] = lines
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block)
-        # A row deleted by another window since the ids were read has no line: show it empty.
-        return lines.get(self._ids[row])
+    # ------------------------------------------------------------ what a cell shows
 
-    @property
-    def cached_lines(self) -> int:
-        return sum(len(b) for b in self._blocks.values())
-
-    # ------------------------------------------------------------ rows and uids
-
-    def ids(self) -> Sequence[int]:
-        return self._ids
-
-    def uid_at(self, row: int) -> str | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        line = self._line(row)
-        return line.uid if line else None
-
-    def row_of_uid(self, uid: str) -> int | None:
-        for lines in self._blocks.values():
-            for line in lines.values():
-                if line.uid == uid:
-                    return self.row_of_id(line.id)
-        with self.journal.sessions() as session:
-            id_ = achievement_edit.achievement_id(session, uid)
-        return None if id_ is None else self.row_of_id(id_)
-
-    def row_of_id(self, id_: int) -> int | None:
-        if self._row_of_id is None:
-            self._row_of_id = {x: i for i, x in enumerate(self._ids)}
-        return self._row_of_id.get(id_)
-
-    # ------------------------------------------------------------ Qt model
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    def header_text(self, section: int) -> str:
+        return header(Column(section))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (Column.DATE, Column.METRIC) else _LEFT
         if role == Qt.ItemDataRole.InitialSortOrderRole:
             descending = column in (Column.DATE, Column.SCOPE, Column.METRIC)
             return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
@@ -220,17 +140,10 @@ class AchievementTableModel(QAbstractTableModel):
             if column in SORT_OF_COLUMN:
                 return tr("Sort by %1").replace("%1", header(column).lower())
             return None
-        return None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role not in _ROLES:
-            return None
-        line = self._line(index.row())
-        if line is None:
-            return None
-        column = Column(index.column())
+    def cell(self, line: AchievementLine, column: int, role: int) -> Any:
+        column = Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(line, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -239,24 +152,15 @@ class AchievementTableModel(QAbstractTableModel):
             if column == Column.TITLE and line.highlight:
                 return tr("%1 (highlight)").replace("%1", line.title)
             return _display(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (Column.DATE, Column.METRIC) else _LEFT
         if role == Qt.ItemDataRole.DecorationRole:
             if column == Column.TITLE:
                 return star_icon() if line.highlight else blank_mark()
             if column == Column.KIND:
                 return kind_dot(line.kind)
             return None
-        if role == UID_ROLE:
-            return line.uid
         if role == METRIC_MORE_ROLE:
             return more_metrics_text(line) if column == Column.METRIC else None
         return None
-
-
-_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-          Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole,
-          Qt.ItemDataRole.DecorationRole, UID_ROLE, METRIC_MORE_ROLE}
 
 
 class MetricCellDelegate(QStyledItemDelegate):
@@ -285,7 +189,7 @@ class MetricCellDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setFont(opt.font)
-        painter.drawText(area, int(_RIGHT), shown)
+        painter.drawText(area, int(RIGHT), shown)
         painter.restore()
 
 

@@ -25,9 +25,10 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-          Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole,
-          Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, UID_ROLE}
+# The roles ``data`` answers; a subclass with roles of its own adds them to ``roles``.
+CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, UID_ROLE})
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -35,6 +36,7 @@ class LazyTableModel(QAbstractTableModel):
 
     headers: Sequence[str] = ()
     right_aligned: frozenset[int] = frozenset()
+    roles: frozenset[int] = CELL_ROLES
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +102,17 @@ class LazyTableModel(QAbstractTableModel):
                 self._blocks.popitem(last=False)
         else:
             self._blocks.move_to_end(block)
+        # A row deleted by another window since the ids were read has no line: show it empty.
         return lines.get(self._ids[row])
+
+    @property
+    def cached_lines(self) -> int:
+        return sum(len(b) for b in self._blocks.values())
+
+    # ------------------------------------------------------------ rows and uids
+
+    def ids(self) -> Sequence[int]:
+        return self._ids
 
     def uid_at(self, row: int) -> str | None:
         line = self.line(row)
@@ -145,7 +157,8 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids) or role not in _ROLES:
+        if (not index.isValid() or not 0 <= index.row() < len(self._ids)
+                or role not in self.roles):
             return None
         line = self.line(index.row())
         if line is None:

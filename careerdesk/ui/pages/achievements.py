@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +34,7 @@ from careerdesk.domain.records import Achievement, Experience, Person, Skill
 from careerdesk.store import achievement_edit, achievement_list
 from careerdesk.store.achievement_list import AchievementFilter, AchievementSort
 from careerdesk.store.database import Journal
-from careerdesk.ui import icons, theme
+from careerdesk.ui import icons
 from careerdesk.ui.achievement_editor import MERGED_FIELDS, AchievementEditor, field_label
 from careerdesk.ui.models.achievement_table import (
     SORT_OF_COLUMN,
@@ -47,6 +44,14 @@ from careerdesk.ui.models.achievement_table import (
     kind_label,
 )
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    filter_timer,
+    page_layout,
+    problem_label,
+    search_box,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
@@ -56,7 +61,6 @@ from careerdesk.ui.undo import (
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -65,7 +69,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AchievementsPage", text)
 
 
-FILTER_DELAY_MS = 250
 NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 
 
@@ -85,32 +88,23 @@ class AchievementsPage(Page):
         self._switching_to: str | None = None
         self._quiet = False
         self._choices_stale = True
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
         self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self._show_failure)
+        self.events.failed.connect(self.failure.show_message)
 
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout = page_layout(self)
         layout.addLayout(self._build_header())
         self.filter_bar = QWidget(self)
         self.filter_bar.setLayout(self._build_filters())
         layout.addWidget(self.filter_bar)
-        self.failure = WarningLabel(self)
-        self.failure.setAccessibleName(tr("Problem"))
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
         self.table = self._build_table()
         self.list_stack.addWidget(self.table)
@@ -157,18 +151,8 @@ class AchievementsPage(Page):
             QWidget.setTabOrder(first, second)
 
     def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        heading = QLabel(tr("Achievements"), self)
-        heading.setObjectName("pageTitle")
-        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
-        heading.setAccessibleName(tr("Achievements"))
-        row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setAccessibleName(tr("Number of achievements"))
-        self.count_label.setObjectName("pageBlurb")  # the theme's secondary text
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addStretch(1)
+        row, self.count_label = title_row(self, tr("Achievements"),
+                                          tr("Number of achievements"))
         self.delete_button = QPushButton(tr("Delete"), self)
         self.delete_button.setAccessibleName(tr("Delete achievement"))
         self.delete_button.setToolTip(tr("Delete the selected achievement (Delete)"))
@@ -191,11 +175,8 @@ class AchievementsPage(Page):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search titles, stories, notes…"))
-        self.search.setAccessibleName(tr("Search achievements"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_box(self, tr("Search titles, stories, notes…"),
+                                 tr("Search achievements"))
         self.search.setMinimumWidth(200)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
@@ -603,8 +584,6 @@ class AchievementsPage(Page):
         self.editor_stack.setCurrentWidget(self.editor)
         self.delete_button.setEnabled(True)
 
-    def _show_failure(self, message: str) -> None:
-        self.failure.show_message(message)
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,11 +39,18 @@ from careerdesk.ui.journal_editor import MERGED_FIELDS, JournalEditor, field_lab
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    filter_timer,
+    page_layout,
+    problem_label,
+    search_box,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.quick_capture import capture_entry
 from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, SaveRecordCommand
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
 
 
@@ -53,7 +58,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("JournalPage", text)
 
 
-FILTER_DELAY_MS = 250
 
 
 class _EntryList(QListView):
@@ -94,32 +98,23 @@ class JournalPage(Page):
         self._quiet = False
         self._tags_stale = True
         self.marked_days: dict[date, int] = {}
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
         self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self._show_failure)
+        self.events.failed.connect(self.failure.show_message)
 
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout = page_layout(self)
         layout.addLayout(self._build_header())
         self.filter_bar = QWidget(self)
         self.filter_bar.setLayout(self._build_filters())
         layout.addWidget(self.filter_bar)
-        self.failure = WarningLabel(self)
-        self.failure.setAccessibleName(tr("Problem"))
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         left = QWidget(self.splitter)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -174,18 +169,7 @@ class JournalPage(Page):
             QWidget.setTabOrder(first, second)
 
     def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        heading_label = QLabel(tr("Journal"), self)
-        heading_label.setObjectName("pageTitle")
-        theme.set_text_role(heading_label, theme.TextRole.PAGE_TITLE)
-        heading_label.setAccessibleName(tr("Journal"))
-        row.addWidget(heading_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setAccessibleName(tr("Number of entries"))
-        self.count_label.setObjectName("pageBlurb")
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addStretch(1)
+        row, self.count_label = title_row(self, tr("Journal"), tr("Number of entries"))
         self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
         self.delete_button.setAccessibleName(tr("Delete entry"))
         self.delete_button.setToolTip(tr("Delete the selected entry (Delete)"))
@@ -206,11 +190,7 @@ class JournalPage(Page):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search your entries…"))
-        self.search.setAccessibleName(tr("Search entries"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_box(self, tr("Search your entries…"), tr("Search entries"))
         self.search.setMinimumWidth(200)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
@@ -571,8 +551,6 @@ class JournalPage(Page):
         self.delete_button.setEnabled(True)
         self._follow_in_calendar(record.date)
 
-    def _show_failure(self, message: str) -> None:
-        self.failure.show_message(message)
 
 
 def heading_of(entry: JournalEntry) -> str:

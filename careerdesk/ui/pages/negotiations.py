@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -47,6 +46,12 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    page_layout,
+    problem_label,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.plan_editor import MERGED_FIELDS, PlanEditor, field_label
 from careerdesk.ui.undo import (
     CreateRecordCommand,
@@ -56,7 +61,6 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 
 
@@ -91,19 +95,15 @@ class NegotiationsPage(Page):
         self._preparing = False
         self._build()
         self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self._show_failure)
+        self.events.failed.connect(self.failure.show_message)
 
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout = page_layout(self)
         layout.addLayout(self._build_header())
-        self.failure = WarningLabel(self)
+        self.failure = problem_label(self)
         self.failure.setTextFormat(Qt.TextFormat.PlainText)
-        self.failure.setAccessibleName(tr("Problem"))
         layout.addWidget(self.failure)
         self.notice = QLabel(self)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,9 +117,7 @@ class NegotiationsPage(Page):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
         self.table = RecordTable(self)
         self.table.setModel(self.plans)
@@ -214,17 +212,7 @@ class NegotiationsPage(Page):
         return button
 
     def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        heading = QLabel(tr("Negotiations"), self)
-        heading.setObjectName("pageTitle")
-        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
-        row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pageBlurb")
-        self.count_label.setAccessibleName(tr("Number of plans"))
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addStretch(1)
+        row, self.count_label = title_row(self, tr("Negotiations"), tr("Number of plans"))
         self.print_button = self._button(tr("Print…"), tr("Print the prep sheet"),
                                          tr("Print the plan's prep sheet"))
         self.print_button.clicked.connect(self.print_sheet)
@@ -590,5 +578,3 @@ class NegotiationsPage(Page):
             self._select_quietly(target)
         self._show_plan(record)
 
-    def _show_failure(self, message: str) -> None:
-        self.failure.show_message(message)

@@ -10,16 +10,14 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +39,7 @@ from careerdesk.domain.records import (
 from careerdesk.store import achievement_edit, achievement_list, pathways_list, skill_gaps
 from careerdesk.store.database import Journal
 from careerdesk.store.pathways_list import OpeningFilter, TargetFilter
-from careerdesk.ui import icons, theme
+from careerdesk.ui import icons
 from careerdesk.ui.models.lazy_table import LazyTableModel
 from careerdesk.ui.models.pathways_tables import (
     OpeningColumn,
@@ -50,6 +48,14 @@ from careerdesk.ui.models.pathways_tables import (
     TargetTableModel,
 )
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    filter_timer,
+    page_layout,
+    problem_label,
+    search_box,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.pathways_editors import (
     MERGED_FIELDS,
     OpeningEditor,
@@ -65,7 +71,6 @@ from careerdesk.ui.undo import (
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 
 
@@ -73,7 +78,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PathwaysPage", text)
 
 
-FILTER_DELAY_MS = 250
 NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 TARGETS, OPENINGS = 0, 1
 
@@ -128,10 +132,7 @@ class PathwaysPage(Page):
         self._loaded = False
         self._pushing = False
         self._quiet = False
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self.failure.show_message)
@@ -139,22 +140,10 @@ class PathwaysPage(Page):
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        heading = QLabel(tr("Pathways"), self)
-        heading.setObjectName("pageTitle")
-        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
-        header.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pageBlurb")
-        self.count_label.setAccessibleName(tr("Number of targets and openings"))
+        layout = page_layout(self)
+        header, self.count_label = title_row(self, tr("Pathways"),
+                                             tr("Number of targets and openings"))
         self.count_label.setMinimumWidth(10)  # gives way first on a narrow window
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        header.addStretch(1)
         self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
         self.delete_button.setAccessibleName(tr("Delete the selected record"))
         self.delete_button.setEnabled(False)
@@ -168,11 +157,8 @@ class PathwaysPage(Page):
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName(tr("Search targets and openings"))
-        self.search.setPlaceholderText(tr("Search titles, departments, notes…"))
+        self.search = search_box(self, tr("Search titles, departments, notes…"),
+                                 tr("Search targets and openings"))
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
         filters.addWidget(self.search, 2)
@@ -184,12 +170,10 @@ class PathwaysPage(Page):
         filters.addWidget(self.active_only)
         filters.addStretch(1)
         layout.addLayout(filters)
-        self.failure = WarningLabel(self)
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setAccessibleName(tr("Targets and openings"))
         self.targets = _List(self.targets_model, tr("Targets"),

@@ -32,12 +32,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +54,14 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    filter_timer,
+    page_layout,
+    problem_label,
+    search_box,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.people_editor import (
     MERGED_FIELDS,
     DeletePersonDialog,
@@ -76,7 +82,6 @@ from careerdesk.ui.undo import (
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.plain_tip import plain_tip
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.widgets.stance import warning_mark
@@ -86,7 +91,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PeoplePage", text)
 
 
-FILTER_DELAY_MS = 250
 NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 LOG_SHORTCUT = QKeySequence("Ctrl+Shift+I")
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -265,10 +269,7 @@ class PeoplePage(Page):
         self._pushing = False
         self._quiet = False
         self._other_departments: frozenset[str] | None = None
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
+        self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self.failure.show_message)
@@ -276,23 +277,17 @@ class PeoplePage(Page):
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout = page_layout(self)
         layout.addLayout(self._build_header())
         self.attention_strip = self._build_attention()
         layout.addWidget(self.attention_strip)
         self.filter_bar = QWidget(self)
         self.filter_bar.setLayout(self._build_filters())
         layout.addWidget(self.filter_bar)
-        self.failure = WarningLabel(self)
-        self.failure.setAccessibleName(tr("Problem"))
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(10)
+        self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
         self.table = self._build_table()
         self.list_stack.addWidget(self.table)
@@ -345,17 +340,7 @@ class PeoplePage(Page):
             QWidget.setTabOrder(first, second)
 
     def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        heading_label = QLabel(tr("People"), self)
-        heading_label.setObjectName("pageTitle")
-        theme.set_text_role(heading_label, theme.TextRole.PAGE_TITLE)
-        row.addWidget(heading_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pageBlurb")
-        self.count_label.setAccessibleName(tr("Number of people"))
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addStretch(1)
+        row, self.count_label = title_row(self, tr("People"), tr("Number of people"))
         self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
         self.delete_button.setAccessibleName(tr("Delete person"))
         self.delete_button.setToolTip(tr("Delete the selected person (Delete)"))
@@ -407,11 +392,8 @@ class PeoplePage(Page):
     def _build_filters(self) -> FlowLayout:
         # A flow: on a narrow window the filters wrap instead of widening the page.
         row = FlowLayout(spacing=8)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search names, titles, departments, notes…"))
-        self.search.setAccessibleName(tr("Search people"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_box(self, tr("Search names, titles, departments, notes…"),
+                                 tr("Search people"))
         self.search.setMinimumWidth(300)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.returnPressed.connect(self.apply_filter)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,12 @@ from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, fi
 from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.record_page import (
+    page_layout,
+    problem_label,
+    side_by_side,
+    title_row,
+)
 from careerdesk.ui.planner_commands import LeadTimesCommand, WindowOverrideCommand
 from careerdesk.ui.planner_events import PlannerEvents
 from careerdesk.ui.undo import (
@@ -56,7 +61,6 @@ from careerdesk.ui.widgets.agenda import AgendaView
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
-from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.window_kinds import kind_colour, kind_label
 
@@ -113,18 +117,12 @@ class PlannerPage(Page):
     # ================================================================ building
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
-                                  theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout = page_layout(self)
         layout.addLayout(self._build_header())
-        self.failure = WarningLabel(self)
-        self.failure.setAccessibleName(tr("Problem"))
+        self.failure = problem_label(self)
         layout.addWidget(self.failure)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(12)
+        self.splitter = side_by_side(self, handle_width=12)
         self.splitter.addWidget(self._build_events_column())
         self.splitter.addWidget(self._build_calendar_column())
         self.splitter.setStretchFactor(0, 2)
@@ -147,17 +145,8 @@ class PlannerPage(Page):
             QWidget.setTabOrder(first, second)
 
     def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(theme.SPACE_M)
-        heading = QLabel(tr("Planner"), self)
-        heading.setObjectName("pageTitle")
-        theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
-        row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pageBlurb")
-        self.count_label.setAccessibleName(tr("Number of dates and windows"))
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
-        row.addStretch(1)
+        row, self.count_label = title_row(self, tr("Planner"), tr("Number of dates and windows"),
+                                          spacing=theme.SPACE_M)
         self.lead_times_button = QPushButton(tr("Lead Times…"), self)
         self.lead_times_button.setAccessibleName(tr("Lead times"))
         self.lead_times_button.setToolTip(tr("When each kind of window opens and closes around "

@@ -1,0 +1,86 @@
+"""The parts every record page builds the same way, so the pages look and behave alike.
+
+A record page (Achievements, Journal, People, Pathways, Planner, Negotiations and the
+Growth panels) is a column: a header row with the title and a count, a filter bar, a
+line for problems, then the list and the editor side by side. These helpers build those
+pieces; each page still lays out its own filters, list and editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from careerdesk.ui import icons, theme
+from careerdesk.ui.widgets.marks import WarningLabel
+
+FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at every key
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordPage", text)
+
+
+def filter_timer(owner: QObject, apply: Callable[[], object]) -> QTimer:
+    """A single-shot timer that runs ``apply`` once the typing pauses: ``start()`` it at
+    every change of the search text."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(FILTER_DELAY_MS)
+    timer.timeout.connect(apply)
+    return timer
+
+
+def page_layout(page: QWidget) -> QVBoxLayout:
+    """The page's column, with the theme's page margins and spacing."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(theme.PAGE_MARGIN, theme.PAGE_MARGIN - 4, theme.PAGE_MARGIN,
+                              theme.SPACE_L)
+    layout.setSpacing(theme.SPACE_M)
+    return layout
+
+
+def title_row(page: QWidget, title: str, count_name: str,
+              spacing: int = 12) -> tuple[QHBoxLayout, QLabel]:
+    """The header row: the page title, then a count in secondary text, then a stretch
+    before which the page adds its buttons. Returns the row and the count label."""
+    row = QHBoxLayout()
+    row.setSpacing(spacing)
+    heading = QLabel(title, page)
+    heading.setObjectName("pageTitle")
+    theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
+    heading.setAccessibleName(title)
+    row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
+    count = QLabel(page)
+    count.setObjectName("pageBlurb")  # the theme's secondary text
+    count.setAccessibleName(count_name)
+    row.addWidget(count, 0, Qt.AlignmentFlag.AlignBaseline)
+    row.addStretch(1)
+    return row, count
+
+
+def search_box(parent: QWidget, placeholder: str, name: str) -> QLineEdit:
+    """The search field of a filter bar, with a search icon and a clear button."""
+    search = QLineEdit(parent)
+    search.setPlaceholderText(placeholder)
+    search.setAccessibleName(name)
+    search.setClearButtonEnabled(True)
+    search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+    return search
+
+
+def problem_label(parent: QWidget) -> WarningLabel:
+    """The line that says what went wrong (a save refused, a file not written)."""
+    failure = WarningLabel(parent)
+    failure.setAccessibleName(tr("Problem"))
+    return failure
+
+
+def side_by_side(parent: QWidget, handle_width: int = 10) -> QSplitter:
+    """The list and the editor: neither can be dragged away, with a handle easy to grab."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, parent)
+    splitter.setChildrenCollapsible(False)
+    splitter.setHandleWidth(handle_width)
+    return splitter
