@@ -42,7 +42,7 @@ from careerdesk import APP_NAME, __version__, services
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.paths import private_settings_file, settings_path
 from careerdesk.store.database import Journal
-from careerdesk.ui import icons, theme
+from careerdesk.ui import icons, theme, tooltip_guard
 from careerdesk.ui.import_export import ImportExport
 from careerdesk.ui.info_bar import InfoBar
 from careerdesk.ui.pages import PAGE_NAMES, PAGE_OF_KIND, PAGES, create_page, spec
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None, remember: bool = True,
                  start_page: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        tooltip_guard.install(QApplication.instance())  # type: ignore[arg-type]
         self.journal = journal
         self.data_dir = Path(data_dir) if data_dir is not None else journal.path.parent
         # A window that remembers its layout writes settings: the file is made 0600 first.

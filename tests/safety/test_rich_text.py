@@ -15,16 +15,27 @@ from typing import Any
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QHelpEvent, QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from careerdesk import services
 from careerdesk.reports.prep import PrintableSheet
+from careerdesk.store.database import Journal
+from careerdesk.ui.main_window import MainWindow
 from careerdesk.ui.printing import sheet_document
 from careerdesk.ui.widgets.markdown_view import MarkdownView
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                      "This plugin does not support raise")
 
 # Fields where a user writes whatever they like (references and codes are left alone).
 FREE_TEXT = {
@@ -77,26 +88,44 @@ def _markup_holding(window: QWidget, canary: str) -> list[str]:
         name = f"{type(widget).__name__} {widget.accessibleName()!r}"
         if isinstance(widget, QLabel) and _is_rich(widget) and canary in widget.text():
             found.append(f"label {name}: {widget.text()[:80]}")
-        if canary in widget.toolTip():
+        if canary in widget.toolTip() and canary in _tooltip_shown(widget, QPoint(1, 1)):
             found.append(f"tooltip of {name}")
         if isinstance(widget, QTextEdit) and canary in widget.document().toHtml():
             found.append(f"text view {name}")
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if (isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView)
+                and widget.model() is not None):
             found += _model_tips(widget, name, canary)
     return found
 
 
+def _tooltip_shown(widget: QWidget, at: QPoint) -> str:
+    """The tooltip's text as Qt shows it when the pointer rests at ``at`` in ``widget``."""
+    QToolTip.hideText()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at))
+    QApplication.sendEvent(widget, event)
+    shown = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return shown
+
+
 def _model_tips(view: QAbstractItemView, name: str, canary: str) -> list[str]:
     model = view.model()
-    found = []
     try:
         columns = model.columnCount(QModelIndex())
     except TypeError:  # a list model: one column, its columnCount is private
         columns = 1
+    found = []
     for row in range(min(model.rowCount(QModelIndex()), 40)):
         for column in range(columns):
-            tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
-            if isinstance(tip, str) and canary in tip:
+            index = model.index(row, column)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if not (isinstance(tip, str) and canary in tip):
+                continue
+            view.scrollTo(index)
+            rect = view.visualRect(index)
+            if rect.isEmpty():  # hidden column or a collapsed view: nothing to point at
+                continue
+            if canary in _tooltip_shown(view.viewport(), rect.center()):
                 found.append(f"tooltip of {name} row {row} column {column}")
     return found
 
@@ -144,3 +173,33 @@ def test_a_markdown_image_never_reads_the_file(qtbot, canary: str, link: str) ->
     assert [u.toString() for u in view.requested_resources] == [target]
     image = view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(target))
     assert image.size().width() == 1
+
+
+def test_no_page_renders_user_text_as_markup(journal: Journal, canary: str, qtbot,  # type: ignore[no-untyped-def]
+                                             tmp_path: Path) -> None:
+    source = tmp_path / "planted.json"
+    data = _planted(canary)
+    source.write_text(json.dumps(data), encoding="utf-8")
+    services.import_file(journal, source)
+    window = MainWindow(journal, Path(journal.path).parent)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.first_page_ready, timeout=5000):
+            window.show()
+        for page in ("today", "journal", "achievements", "growth", "people", "pathways",
+                     "planner", "timeline", "negotiations"):
+            window.show_page(page)
+            qtbot.wait(20)
+        sections = {"achievement": "achievements", "journal": "journal", "person": "people",
+                    "experience": "experiences", "target": "targets", "opening": "openings",
+                    "plan": "plans"}
+        for kind in OPENED:
+            window.open_record(kind, data[sections[kind]][0]["uid"])
+            qtbot.wait(20)
+        shown = [w for w in window.findChildren(QLabel) if canary in w.text()]
+        assert shown, "the planted text is on no label: the sweep would prove nothing"
+        assert _markup_holding(window, canary) == []
+    finally:
+        window.shutdown()
+
+

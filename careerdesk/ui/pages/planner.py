@@ -263,6 +263,7 @@ class PlannerPage(Page):
         self.window_title = QLabel(panel)
         self.window_title.setFont(theme.font_for(theme.TextRole.STRONG))
         self.window_title.setWordWrap(True)
+        self.window_title.setTextFormat(Qt.TextFormat.PlainText)  # the event's name is the user's
         self.window_when = QLabel(panel)
         self.window_reason = QLabel(panel)
         self.window_reason.setTextFormat(Qt.TextFormat.PlainText)

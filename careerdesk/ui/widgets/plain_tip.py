@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 
+PLAIN_TIP_START = "<p style='white-space:pre-wrap'>"
+
 
 def plain_tip(text: str | None) -> str:
     """The tooltip for ``text``; empty (no tooltip) for no text."""
     if not text:
         return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+    return PLAIN_TIP_START + html.escape(text) + "</p>"

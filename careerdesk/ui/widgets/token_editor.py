@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from careerdesk.store.achievement_edit import Choice
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.plain_tip import plain_tip
 
 
 def tr(text: str) -> str:
@@ -39,8 +40,10 @@ class _Chip(QFrame):
         self.value = value
         self.setObjectName("token")
         self.setAccessibleName(label)
+        # The label and the hint are the user's words (a tag, a name): shown as typed, never
+        # read as markup that could pull a local file into a tooltip.
         if hint:
-            self.setToolTip(hint)
+            self.setToolTip(plain_tip(hint))
         self.setStyleSheet(
             "QFrame#token { border: 1px solid palette(mid); border-radius: 10px;"
             " background: palette(alternate-base); }"
@@ -49,13 +52,14 @@ class _Chip(QFrame):
         layout.setContentsMargins(8, 1, 2, 1)
         layout.setSpacing(2)
         self.label = QLabel(label, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label)
         remove = QToolButton(self)
         remove.setText("×")
         remove.setAutoRaise(True)
         # Backspace in the field removes chips from the keyboard; Tab skips the crosses.
         remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        remove.setToolTip(tr("Remove %1").replace("%1", label))
+        remove.setToolTip(plain_tip(tr("Remove %1").replace("%1", label)))
         remove.setAccessibleName(tr("Remove %1").replace("%1", label))
         remove.clicked.connect(lambda: editor.remove_value(value))
         layout.addWidget(remove)
