@@ -110,5 +110,14 @@ def icon(name: str) -> QIcon:
     return drawn(name)
 
 
+# The sizes installer/make_icons.py renders from resources/icons/app/careerdesk.svg: a
+# window manager or task bar gets pixels drawn for the size it asks for.
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
 def app_icon() -> QIcon:
-    return QIcon(str(resource("icons", "careerdesk.svg")))
+    """careerdesk's own icon (window, task bar, About), the same as the installed one."""
+    icon = QIcon()  # from the PNGs alone, so that availableSizes() lists them for the WM
+    for size in APP_ICON_SIZES:
+        icon.addFile(str(resource("icons", "app", f"careerdesk-{size}.png")), QSize(size, size))
+    return icon
