@@ -15,7 +15,7 @@ import itertools
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,8 +43,8 @@ from careerdesk.ui.models.achievement_table import (
     MetricCellDelegate,
     kind_label,
 )
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     filter_timer,
     page_layout,
     problem_label,
@@ -56,7 +56,6 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    RecordEvents,
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
@@ -72,7 +71,7 @@ def tr(text: str) -> str:
 NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 
 
-class AchievementsPage(Page):
+class AchievementsPage(RecordPage):
     name = "achievements"
     title = tr("Achievements")
     icon_name = "achievements"
@@ -81,10 +80,7 @@ class AchievementsPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Achievements"))
-        self.events = RecordEvents.of(undo_stack)
         self.model = AchievementTableModel(journal, self)
-        self._loaded = False
-        self._pushing = False
         self._switching_to: str | None = None
         self._quiet = False
         self._choices_stale = True
@@ -248,13 +244,6 @@ class AchievementsPage(Page):
         return table
 
     # ================================================================ loading
-
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -491,14 +480,6 @@ class AchievementsPage(Page):
         return True
 
     # ================================================================ editing
-
-    def _push(self, command: SaveRecordCommand | CreateRecordCommand | DeleteRecordCommand
-              ) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
 
     def _field_edited(self, field: str) -> None:
         before = self.editor.record

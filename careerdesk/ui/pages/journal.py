@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QShowEvent, QTextCharFormat, QUndoStack
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -38,8 +38,8 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.journal_editor import MERGED_FIELDS, JournalEditor, field_label
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     filter_timer,
     page_layout,
     problem_label,
@@ -48,7 +48,7 @@ from careerdesk.ui.pages.record_page import (
     title_row,
 )
 from careerdesk.ui.quick_capture import capture_entry
-from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, SaveRecordCommand
+from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, SaveRecordCommand
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
@@ -82,7 +82,7 @@ class _EntryList(QListView):
         super().keyPressEvent(event)
 
 
-class JournalPage(Page):
+class JournalPage(RecordPage):
     name = "journal"
     title = tr("Journal")
     icon_name = "journal"
@@ -91,10 +91,7 @@ class JournalPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Journal"))
-        self.events = RecordEvents.of(undo_stack)
         self.model = JournalListModel(journal, self)
-        self._loaded = False
-        self._pushing = False
         self._quiet = False
         self._tags_stale = True
         self.marked_days: dict[date, int] = {}
@@ -239,13 +236,6 @@ class JournalPage(Page):
         return calendar
 
     # ================================================================ loading
-
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -472,15 +462,11 @@ class JournalPage(Page):
         if before is None or after is None or after == before:
             return
         self.failure.hide()
-        self._pushing = True
-        try:
-            self.undo_stack.push(SaveRecordCommand(
-                self.journal, self.events, before, after, field=field,
-                merge=field in MERGED_FIELDS,
-                text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-                .replace("%2", _short(heading_of(after)))))
-        finally:
-            self._pushing = False
+        self._push(SaveRecordCommand(
+            self.journal, self.events, before, after, field=field,
+            merge=field in MERGED_FIELDS,
+            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
+            .replace("%2", _short(heading_of(after)))))
 
     def new_entry(self) -> None:
         """Opens quick capture; the new entry is then shown here."""
@@ -499,13 +485,9 @@ class JournalPage(Page):
                 tr("Delete “%1”?").replace("%1", _short(heading_of(record), 60)),
                 tr("Delete"), tr("Undo brings it back.")):
             return
-        self._pushing = True
-        try:
-            self.undo_stack.push(DeleteRecordCommand(
-                self.journal, self.events, JournalEntry, record.uid,
-                text=tr("Delete “%1”").replace("%1", _short(heading_of(record)))))
-        finally:
-            self._pushing = False
+        self._push(DeleteRecordCommand(
+            self.journal, self.events, JournalEntry, record.uid,
+            text=tr("Delete “%1”").replace("%1", _short(heading_of(record)))))
 
     # ================================================================ changes
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -45,8 +45,8 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     page_layout,
     problem_label,
     side_by_side,
@@ -57,7 +57,6 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    RecordEvents,
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
@@ -76,7 +75,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-class NegotiationsPage(Page):
+class NegotiationsPage(RecordPage):
     name = "negotiations"
     title = tr("Negotiations")
     icon_name = "negotiations"
@@ -85,11 +84,8 @@ class NegotiationsPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Negotiations"))
-        self.events = RecordEvents.of(undo_stack)
         self.plans = PlanListModel(self)
         self.pay = CompensationModel(self)
-        self._loaded = False
-        self._pushing = False
         self._quiet = False
         self._choices_stale = True
         self._preparing = False
@@ -241,13 +237,6 @@ class NegotiationsPage(Page):
 
     # ================================================================ loading
 
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
-
     def _ensure_loaded(self) -> None:
         if self._loaded:
             return
@@ -383,14 +372,6 @@ class NegotiationsPage(Page):
         return False
 
     # ================================================================ editing
-
-    def _push(self, command: SaveRecordCommand | CreateRecordCommand | DeleteRecordCommand
-              ) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
 
     def _field_edited(self, field: str, after: object) -> None:
         before = self.editor.record

@@ -11,7 +11,7 @@ import itertools
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,8 +47,8 @@ from careerdesk.ui.models.pathways_tables import (
     TargetColumn,
     TargetTableModel,
 )
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     filter_timer,
     page_layout,
     problem_label,
@@ -66,7 +66,6 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    RecordEvents,
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
@@ -116,7 +115,7 @@ class _List(QWidget):
             self.stack.setCurrentWidget(self.no_match)
 
 
-class PathwaysPage(Page):
+class PathwaysPage(RecordPage):
     name = "pathways"
     title = tr("Pathways")
     icon_name = "pathways"
@@ -126,11 +125,8 @@ class PathwaysPage(Page):
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Pathways"))
         self.today = today or date.today()
-        self.events = RecordEvents.of(undo_stack)
         self.targets_model = TargetTableModel(journal, self)
         self.openings_model = OpeningTableModel(journal, self, today=self.today)
-        self._loaded = False
-        self._pushing = False
         self._quiet = False
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
@@ -258,13 +254,6 @@ class PathwaysPage(Page):
                                                                 Qt.SortOrder.AscendingOrder)
 
     # ================================================================ loading
-
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -469,13 +458,6 @@ class PathwaysPage(Page):
             opener(kind, uid)
 
     # ================================================================ editing
-
-    def _push(self, command: QUndoCommand) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
 
     def _field_edited(self, field: str) -> None:
         editor: TargetEditor | OpeningEditor = (

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,8 +53,8 @@ from careerdesk.store.people_list import InteractionLine, PeopleFilter, PeopleGr
 from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     filter_timer,
     page_layout,
     problem_label,
@@ -252,7 +252,7 @@ class DeletePersonCommand(QUndoCommand):
 # ====================================================================== the page
 
 
-class PeoplePage(Page):
+class PeoplePage(RecordPage):
     name = "people"
     title = tr("People")
     icon_name = "people"
@@ -262,11 +262,8 @@ class PeoplePage(Page):
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("People"))
         self.today = today or date.today()
-        self.events = RecordEvents.of(undo_stack)
         self.model = PeopleTableModel(journal, self, today=self.today)
         self.log_model = InteractionLogModel(self)
-        self._loaded = False
-        self._pushing = False
         self._quiet = False
         self._other_departments: frozenset[str] | None = None
         self._filter_timer = filter_timer(self, self.apply_filter)
@@ -527,13 +524,6 @@ class PeoplePage(Page):
         return area
 
     # ================================================================ loading
-
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -830,13 +820,6 @@ class PeoplePage(Page):
             opener("achievement", uid)
 
     # ================================================================ editing
-
-    def _push(self, command: QUndoCommand) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
 
     def _field_edited(self, field: str) -> None:
         before = self.editor.record

@@ -13,7 +13,7 @@ import html
 import itertools
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,8 +41,8 @@ from careerdesk.ui import calendar_export, clock, icons, theme
 from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, field_label
 from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
-from careerdesk.ui.pages.base import Page
 from careerdesk.ui.pages.record_page import (
+    RecordPage,
     page_layout,
     problem_label,
     side_by_side,
@@ -54,7 +54,6 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    RecordEvents,
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.agenda import AgendaView
@@ -92,7 +91,7 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class PlannerPage(Page):
+class PlannerPage(RecordPage):
     name = "planner"
     title = tr("Planner")
     icon_name = "planner"
@@ -101,13 +100,10 @@ class PlannerPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Planner"))
-        self.events = RecordEvents.of(undo_stack)
         self.planner_events = PlannerEvents.of(undo_stack)
         self.model = CycleEventTableModel(journal, self)
         self.plan: Plan | None = None
         self.windows: list[NegotiationWindow] = []
-        self._loaded = False
-        self._pushing = False
         self._quiet = False
         self._build()
         self.events.changed.connect(self._record_changed)
@@ -319,13 +315,6 @@ class PlannerPage(Page):
         return panel
 
     # ================================================================ loading
-
-    def ready(self) -> None:
-        self._ensure_loaded()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._ensure_loaded()
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -563,14 +552,6 @@ class PlannerPage(Page):
             self._show_uid(uid)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-    def _push(self, command: SaveRecordCommand | CreateRecordCommand | DeleteRecordCommand
-              ) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
 
     def _field_edited(self, field: str) -> None:
         before = self.editor.record

@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
+from careerdesk.ui.pages.base import Page
+from careerdesk.ui.undo import RecordEvents
 from careerdesk.ui.widgets.marks import WarningLabel
 
 FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at every key
@@ -21,6 +25,38 @@ FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at ever
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("RecordPage", text)
+
+
+class RecordPage(Page):
+    """A page over records: it loads when first shown, hears of every record change
+    (``events``) and tells the changes it pushed itself (``_pushing``) from the others."""
+
+    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(journal, undo_stack, parent)
+        self.events = RecordEvents.of(undo_stack)
+        self._loaded = False
+        self._pushing = False
+
+    def _ensure_loaded(self) -> None:
+        """Loads the page from the journal, once: the first time it is shown or asked."""
+        raise NotImplementedError
+
+    def ready(self) -> None:
+        self._ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_loaded()
+
+    def _push(self, command: QUndoCommand) -> None:
+        """Runs an edit made on this page through the undo stack; while it runs, the
+        change it announces is known to be this page's own."""
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
 
 
 def filter_timer(owner: QObject, apply: Callable[[], object]) -> QTimer:
