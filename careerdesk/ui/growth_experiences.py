@@ -28,7 +28,15 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, field_label
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
-from careerdesk.ui.pages.record_page import filter_timer, problem_label, search_box, side_by_side
+from careerdesk.ui.pages.record_page import (
+    confirm_delete,
+    delete_text,
+    filter_timer,
+    problem_label,
+    search_box,
+    short_title,
+    side_by_side,
+)
 from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
@@ -36,7 +44,6 @@ from careerdesk.ui.undo import (
     RecordEvents,
     SaveRecordCommand,
 )
-from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -284,7 +291,7 @@ class ExperiencesPanel(QWidget):
         self._push(SaveRecordCommand(
             self.journal, self.events, before, after, field=field, merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(after.title))))
+            .replace("%2", short_title(after.title))))
 
     def new_experience(self) -> None:
         self.ensure_loaded()
@@ -300,14 +307,12 @@ class ExperiencesPanel(QWidget):
 
     def delete_current(self) -> None:
         record = self.editor.record
-        if record is None or not ConfirmDialog.ask(
-                self, tr("Delete Experience"),
-                tr("Delete “%1”?").replace("%1", _short(record.title, 60)), tr("Delete"),
+        if record is None or not confirm_delete(
+                self, tr("Delete Experience"), record.title,
                 tr("Achievements made in it stay, without the link. Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(self.journal, self.events, Experience, record.uid,
-                                       text=tr("Delete “%1”").replace("%1",
-                                                                     _short(record.title))))
+                                       text=delete_text(record.title)))
 
     def record_changed(self, change: RecordChange) -> None:
         if not self.loaded:
@@ -352,5 +357,3 @@ class ExperiencesPanel(QWidget):
         self.failure.show_message(message)
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

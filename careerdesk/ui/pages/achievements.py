@@ -45,10 +45,13 @@ from careerdesk.ui.models.achievement_table import (
 )
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    confirm_delete,
+    delete_text,
     filter_timer,
     page_layout,
     problem_label,
     search_box,
+    short_title,
     side_by_side,
     title_row,
 )
@@ -58,7 +61,6 @@ from careerdesk.ui.undo import (
     RecordChange,
     SaveRecordCommand,
 )
-from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -491,7 +493,7 @@ class AchievementsPage(RecordPage):
             self.journal, self.events, before, after, field=field,
             merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(after.title))))
+            .replace("%2", short_title(after.title))))
 
     def new_achievement(self) -> None:
         self._ensure_loaded()
@@ -509,15 +511,13 @@ class AchievementsPage(RecordPage):
         record = self.editor.record
         if record is None:
             return
-        if not ConfirmDialog.ask(
-                self, tr("Delete achievement"),
-                tr("Delete “%1”?").replace("%1", _short(record.title, 60)),
-                tr("Delete"),
+        if not confirm_delete(
+                self, tr("Delete achievement"), record.title,
                 tr("Its metrics, links and notes go with it. Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(
             self.journal, self.events, Achievement, record.uid,
-            text=tr("Delete “%1”").replace("%1", _short(record.title))))
+            text=delete_text(record.title)))
 
     # ================================================================ changes
 
@@ -567,5 +567,3 @@ class AchievementsPage(RecordPage):
 
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

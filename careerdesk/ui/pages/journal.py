@@ -40,16 +40,18 @@ from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    confirm_delete,
+    delete_text,
     filter_timer,
     page_layout,
     problem_label,
     search_box,
+    short_title,
     side_by_side,
     title_row,
 )
 from careerdesk.ui.quick_capture import capture_entry
 from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, SaveRecordCommand
-from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
 
@@ -466,7 +468,7 @@ class JournalPage(RecordPage):
             self.journal, self.events, before, after, field=field,
             merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(heading_of(after)))))
+            .replace("%2", short_title(heading_of(after)))))
 
     def new_entry(self) -> None:
         """Opens quick capture; the new entry is then shown here."""
@@ -480,14 +482,12 @@ class JournalPage(RecordPage):
         record = self.editor.record
         if record is None:
             return
-        if not ConfirmDialog.ask(
-                self, tr("Delete Entry"),
-                tr("Delete “%1”?").replace("%1", _short(heading_of(record), 60)),
-                tr("Delete"), tr("Undo brings it back.")):
+        if not confirm_delete(self, tr("Delete Entry"), heading_of(record),
+                              tr("Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(
             self.journal, self.events, JournalEntry, record.uid,
-            text=tr("Delete “%1”").replace("%1", _short(heading_of(record)))))
+            text=delete_text(heading_of(record))))
 
     # ================================================================ changes
 
@@ -539,5 +539,3 @@ def heading_of(entry: JournalEntry) -> str:
     return (entry.title or "").strip() or " ".join(entry.body.split()) or tr("(empty entry)")
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

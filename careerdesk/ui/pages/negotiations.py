@@ -47,8 +47,11 @@ from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    confirm_delete,
+    delete_text,
     page_layout,
     problem_label,
+    short_title,
     side_by_side,
     title_row,
 )
@@ -71,8 +74,6 @@ NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 SUGGESTIONS = 8
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 class NegotiationsPage(RecordPage):
@@ -382,7 +383,7 @@ class NegotiationsPage(RecordPage):
             self.journal, self.events, before, after, field=field,
             merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(after.title))))
+            .replace("%2", short_title(after.title))))
 
     def new_plan(self) -> None:
         self._ensure_loaded()
@@ -398,12 +399,10 @@ class NegotiationsPage(RecordPage):
         plan = self.editor.record
         if plan is None:
             return
-        if not ConfirmDialog.ask(self, tr("Delete plan"),
-                                 tr("Delete “%1”?").replace("%1", _short(plan.title, 60)),
-                                 tr("Delete"), tr("Undo brings it back.")):
+        if not confirm_delete(self, tr("Delete plan"), plan.title, tr("Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(self.journal, self.events, NegotiationPlan, plan.uid,
-                                       text=tr("Delete “%1”").replace("%1", _short(plan.title))))
+                                       text=delete_text(plan.title)))
 
     def delete_current_pay(self) -> None:
         row = self.pay_table.currentIndex().row()

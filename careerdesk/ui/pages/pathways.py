@@ -49,10 +49,13 @@ from careerdesk.ui.models.pathways_tables import (
 )
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    confirm_delete,
+    delete_text,
     filter_timer,
     page_layout,
     problem_label,
     search_box,
+    short_title,
     side_by_side,
     title_row,
 )
@@ -68,7 +71,6 @@ from careerdesk.ui.undo import (
     RecordChange,
     SaveRecordCommand,
 )
-from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -81,8 +83,6 @@ NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 TARGETS, OPENINGS = 0, 1
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 class _List(QWidget):
@@ -472,7 +472,7 @@ class PathwaysPage(RecordPage):
             self.journal, self.events, before, after, field=field,
             merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(after.title))))
+            .replace("%2", short_title(after.title))))
 
     def new_record(self) -> None:
         self._ensure_loaded()
@@ -499,14 +499,12 @@ class PathwaysPage(RecordPage):
         assert editor.record is not None
         title = editor.record.title
         what = tr("target") if kind == "target" else tr("opening")
-        if not ConfirmDialog.ask(
-                self, tr("Delete %1").replace("%1", what),
-                tr("Delete “%1”?").replace("%1", _short(title, 60)), tr("Delete"),
-                tr("Undo brings it back.")):
+        if not confirm_delete(self, tr("Delete %1").replace("%1", what), title,
+                              tr("Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(
             self.journal, self.events, Target if kind == "target" else Opening, uid,
-            text=tr("Delete “%1”").replace("%1", _short(title))))
+            text=delete_text(title)))
 
     # ================================================================ changes
 

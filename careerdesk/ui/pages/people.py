@@ -59,6 +59,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     problem_label,
     search_box,
+    short_title,
     side_by_side,
     title_row,
 )
@@ -96,8 +97,6 @@ LOG_SHORTCUT = QKeySequence("Ctrl+Shift+I")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 # ====================================================================== the log
@@ -831,7 +830,7 @@ class PeoplePage(RecordPage):
             self.journal, self.events, before, after, field=field,
             merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of %2").replace("%1", field_label(field))
-            .replace("%2", _short(after.name))))
+            .replace("%2", short_title(after.name))))
 
     def new_person(self) -> None:
         self._ensure_loaded()
@@ -855,7 +854,7 @@ class PeoplePage(RecordPage):
         if choice is None:
             return
         self._push(DeletePersonCommand(self.journal, self.events, record.uid, choice,
-                                       tr("Delete %1").replace("%1", _short(record.name))))
+                                       tr("Delete %1").replace("%1", short_title(record.name))))
 
     # -- interactions
 

@@ -43,8 +43,11 @@ from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    confirm_delete,
+    delete_text,
     page_layout,
     problem_label,
+    short_title,
     side_by_side,
     title_row,
 )
@@ -57,7 +60,6 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.agenda import AgendaView
-from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -440,7 +442,7 @@ class PlannerPage(RecordPage):
         self.failure.hide()
         self.undo_stack.push(WindowOverrideCommand(
             self.journal, self.planner_events, self.events, window.id, before, after,
-            text=text.replace("%1", kind_label(window.kind)).replace("%2", _short(window.event_name))))
+            text=text.replace("%1", kind_label(window.kind)).replace("%2", short_title(window.event_name))))
 
     def shift_selected(self, days: int) -> None:
         window = self.selected_window()
@@ -562,7 +564,7 @@ class PlannerPage(RecordPage):
         self._push(SaveRecordCommand(
             self.journal, self.events, before, after, field=field, merge=field in MERGED_FIELDS,
             text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", _short(after.name))))
+            .replace("%2", short_title(after.name))))
 
     def new_event(self) -> None:
         self._ensure_loaded()
@@ -578,12 +580,11 @@ class PlannerPage(RecordPage):
         record = self.editor.record
         if record is None:
             return
-        if not ConfirmDialog.ask(
-                self, tr("Delete event"), tr("Delete “%1”?").replace("%1", _short(record.name, 60)),
-                tr("Delete"), tr("The windows it opens go with it. Undo brings it back.")):
+        if not confirm_delete(self, tr("Delete event"), record.name,
+                              tr("The windows it opens go with it. Undo brings it back.")):
             return
         self._push(DeleteRecordCommand(self.journal, self.events, CycleEvent, record.uid,
-                                       text=tr("Delete “%1”").replace("%1", _short(record.name))))
+                                       text=delete_text(record.name)))
 
     def _record_changed(self, change: RecordChange) -> None:
         if not self._loaded:
@@ -618,6 +619,4 @@ class PlannerPage(RecordPage):
         self.reload_plan()
 
 
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 

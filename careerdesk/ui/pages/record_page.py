@@ -18,6 +18,7 @@ from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.undo import RecordEvents
+from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.marks import WarningLabel
 
 FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at every key
@@ -120,3 +121,20 @@ def side_by_side(parent: QWidget, handle_width: int = 10) -> QSplitter:
     splitter.setChildrenCollapsible(False)
     splitter.setHandleWidth(handle_width)
     return splitter
+
+
+def short_title(text: str, width: int = 40) -> str:
+    """A title cut to fit a question or an Edit menu item."""
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def confirm_delete(parent: QWidget, title: str, name: str, detail: str) -> bool:
+    """Asks before a record is deleted: “Delete “name”?”, with what goes with it."""
+    return ConfirmDialog.ask(parent, title,
+                             tr("Delete “%1”?").replace("%1", short_title(name, 60)),
+                             tr("Delete"), detail)
+
+
+def delete_text(name: str) -> str:
+    """The undo stack's name for deleting a record."""
+    return tr("Delete “%1”").replace("%1", short_title(name))
