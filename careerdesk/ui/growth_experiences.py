@@ -30,6 +30,7 @@ from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, fie
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
 from careerdesk.ui.pages.record_page import (
     confirm_delete,
+    delete_button,
     delete_text,
     filter_timer,
     problem_label,
@@ -86,10 +87,8 @@ class ExperiencesPanel(QWidget):
         self.kind_filter.activated.connect(lambda _i: self.reload())
         bar.addWidget(self.kind_filter)
         bar.addStretch(1)
-        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete experience"))
-        self.delete_button.setEnabled(False)
-        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button = delete_button(self, tr("Delete experience"), "",
+                                           self.delete_current)
         bar.addWidget(self.delete_button)
         self.new_button = QPushButton(icons.icon("add"), tr("New experience"), self)
         self.new_button.setAccessibleName(tr("New experience"))

@@ -46,6 +46,7 @@ from careerdesk.ui.models.achievement_table import (
 from careerdesk.ui.pages.record_page import (
     RecordPage,
     confirm_delete,
+    delete_button,
     delete_text,
     filter_timer,
     page_layout,
@@ -151,12 +152,9 @@ class AchievementsPage(RecordPage):
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("Achievements"),
                                           tr("Number of achievements"))
-        self.delete_button = QPushButton(tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete achievement"))
-        self.delete_button.setToolTip(tr("Delete the selected achievement (Delete)"))
-        self.delete_button.clicked.connect(self.delete_current)
-        self.delete_button.setEnabled(False)
-        self.delete_button.setIcon(icons.icon("delete"))
+        self.delete_button = delete_button(self, tr("Delete achievement"),
+                                           tr("Delete the selected achievement (Delete)"),
+                                           self.delete_current)
         row.addWidget(self.delete_button)
         self.new_button = QPushButton(tr("New achievement"), self)
         self.new_button.setAccessibleName(tr("New achievement"))

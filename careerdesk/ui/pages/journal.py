@@ -41,6 +41,7 @@ from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListM
 from careerdesk.ui.pages.record_page import (
     RecordPage,
     confirm_delete,
+    delete_button,
     delete_text,
     filter_timer,
     page_layout,
@@ -169,11 +170,9 @@ class JournalPage(RecordPage):
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("Journal"), tr("Number of entries"))
-        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete entry"))
-        self.delete_button.setToolTip(tr("Delete the selected entry (Delete)"))
-        self.delete_button.clicked.connect(self.delete_current)
-        self.delete_button.setEnabled(False)
+        self.delete_button = delete_button(self, tr("Delete entry"),
+                                           tr("Delete the selected entry (Delete)"),
+                                           self.delete_current)
         row.addWidget(self.delete_button)
         self.new_button = QPushButton(icons.icon("add"), tr("New entry"), self)
         self.new_button.setAccessibleName(tr("New entry"))

@@ -50,6 +50,7 @@ from careerdesk.ui.models.pathways_tables import (
 from careerdesk.ui.pages.record_page import (
     RecordPage,
     confirm_delete,
+    delete_button,
     delete_text,
     filter_timer,
     page_layout,
@@ -140,10 +141,8 @@ class PathwaysPage(RecordPage):
         header, self.count_label = title_row(self, tr("Pathways"),
                                              tr("Number of targets and openings"))
         self.count_label.setMinimumWidth(10)  # gives way first on a narrow window
-        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete the selected record"))
-        self.delete_button.setEnabled(False)
-        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button = delete_button(self, tr("Delete the selected record"), "",
+                                           self.delete_current)
         header.addWidget(self.delete_button)
         self.new_button = QPushButton(icons.icon("add"), tr("New target"), self)
         self.new_button.setAutoDefault(False)

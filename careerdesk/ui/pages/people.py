@@ -55,6 +55,7 @@ from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
 from careerdesk.ui.pages.record_page import (
     RecordPage,
+    delete_button,
     filter_timer,
     page_layout,
     problem_label,
@@ -337,11 +338,9 @@ class PeoplePage(RecordPage):
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("People"), tr("Number of people"))
-        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete person"))
-        self.delete_button.setToolTip(tr("Delete the selected person (Delete)"))
-        self.delete_button.clicked.connect(self.delete_current)
-        self.delete_button.setEnabled(False)
+        self.delete_button = delete_button(self, tr("Delete person"),
+                                           tr("Delete the selected person (Delete)"),
+                                           self.delete_current)
         row.addWidget(self.delete_button)
         self.new_button = QPushButton(icons.icon("add"), tr("New person"), self)
         self.new_button.setAccessibleName(tr("New person"))

@@ -44,6 +44,7 @@ from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.record_page import (
     RecordPage,
     confirm_delete,
+    delete_button,
     delete_text,
     page_layout,
     problem_label,
@@ -155,11 +156,8 @@ class PlannerPage(RecordPage):
         self.export_button.setToolTip(tr("Save the dates, windows and open follow-ups as an "
                                          ".ics file for your calendar app"))
         self.export_button.clicked.connect(self.export_calendar)
-        self.delete_button = QPushButton(icons.icon("delete"), tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete event"))
-        self.delete_button.setToolTip(tr("Delete the selected event"))
-        self.delete_button.setEnabled(False)
-        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button = delete_button(self, tr("Delete event"),
+                                           tr("Delete the selected event"), self.delete_current)
         self.new_button = QPushButton(icons.icon("add"), tr("New event"), self)
         self.new_button.setAccessibleName(tr("New event"))
         self.new_button.setToolTip(tr("New event (%1)").replace(

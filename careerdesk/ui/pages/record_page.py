@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
@@ -96,6 +104,17 @@ def title_row(page: QWidget, title: str, count_name: str,
     row.addWidget(count, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addStretch(1)
     return row, count
+
+
+def delete_button(parent: QWidget, name: str, tip: str,
+                  on_click: Callable[[], object]) -> QPushButton:
+    """The header's Delete button, off until a record is shown."""
+    button = QPushButton(icons.icon("delete"), tr("Delete"), parent)
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    button.clicked.connect(on_click)
+    button.setEnabled(False)
+    return button
 
 
 def search_box(parent: QWidget, placeholder: str, name: str) -> QLineEdit:
