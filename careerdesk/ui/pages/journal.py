@@ -440,20 +440,7 @@ class JournalPage(RecordPage):
             self._follow_in_calendar(record.date)
 
     def open_record(self, kind: str, uid: str) -> bool:
-        if kind != "journal":
-            return False
-        self._ensure_loaded()
-        row = self.model.row_of_uid(uid)
-        if row is None and not self.model.filter.is_empty:
-            self.clear_filter()
-            row = self.model.row_of_uid(uid)
-        if row is None:
-            return False
-        self.editor.flush()
-        self.select_row(row)
-        if self.current_uid() != uid:
-            self._show_uid(uid)
-        return True
+        return kind == "journal" and self._show_in_list(uid)
 
     # ================================================================ editing
 

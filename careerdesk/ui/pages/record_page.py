@@ -9,6 +9,7 @@ pieces; each page still lays out its own filters, list and editor.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
@@ -57,6 +58,26 @@ class RecordPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ensure_loaded()
+
+    def _show_in_list(self, uid: str) -> bool:
+        """Selects the record in the page's list, clearing the filter if it hides it.
+
+        For pages with one list (``model``), a ``clear_filter``, an ``editor`` and
+        ``select_row``/``current_uid``/``_show_uid``; returns whether the record was found.
+        """
+        page: Any = self
+        page._ensure_loaded()
+        row = page.model.row_of_uid(uid)
+        if row is None and not page.model.filter.is_empty:
+            page.clear_filter()
+            row = page.model.row_of_uid(uid)
+        if row is None:
+            return False
+        page.editor.flush()
+        page.select_row(row)
+        if page.current_uid() != uid:
+            page._show_uid(uid)
+        return True
 
     def _push(self, command: QUndoCommand) -> None:
         """Runs an edit made on this page through the undo stack; while it runs, the
