@@ -32,26 +32,36 @@ from careerdesk.planner.snapshot import PlannerData
 from careerdesk.store import models as m
 from careerdesk.store.repository import load_all, load_skills
 
-__all__ = ["PlannerData", "load_planner_data"]
+__all__ = ["PlannerData", "load_chosen", "load_planner_data"]
 
 
 def load_planner_data(session: Session, today: date | None = None) -> PlannerData:
     """The records the planner reads and its settings: all of them, or those that plan ``today``."""
     if today is None:
-        achievements = load_all(session, r.Achievement)
-        experiences = load_all(session, r.Experience)
-        interactions = load_all(session, r.Interaction)
-    else:
-        achievements = _achievements(session, _achievements_for(today))
-        experiences = _experiences(session, _experiences_for(today))
-        interactions = _interactions(session, _interactions_for(session, today))
+        return load_chosen(session)
+    return load_chosen(session, achievements=_achievements_for(today),
+                       experiences=_experiences_for(today),
+                       interactions=_interactions_for(session, today))
+
+
+def load_chosen(session: Session, *, achievements: ColumnElement[bool] | None = None,
+                experiences: ColumnElement[bool] | None = None,
+                interactions: ColumnElement[bool] | None = None) -> PlannerData:
+    """The planner's snapshot with only the achievements, experiences and interactions that
+    each condition chooses (read column by column); a kind without a condition is read whole.
+
+    The other kinds hold a few thousand records at most and are always read whole.
+    """
     return PlannerData(
         cycle_events=load_all(session, r.CycleEvent),
         openings=load_all(session, r.Opening),
-        achievements=achievements,
-        experiences=experiences,
+        achievements=(load_all(session, r.Achievement) if achievements is None
+                      else _achievements(session, achievements)),
+        experiences=(load_all(session, r.Experience) if experiences is None
+                     else _experiences(session, experiences)),
         people=load_all(session, r.Person),
-        interactions=interactions,
+        interactions=(load_all(session, r.Interaction) if interactions is None
+                      else _interactions(session, interactions)),
         skills=load_skills(session),
         targets=load_all(session, r.Target),
         plans=load_all(session, r.NegotiationPlan),

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import importlib.util
+import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,9 +15,10 @@ from careerdesk import services
 from careerdesk.domain.enums import Strategy
 from careerdesk.domain.records import NegotiationPlan, Objection
 from careerdesk.planner.rules import WindowKind
-from careerdesk.reports.prep import latest_plan_uid, printable_sheet
+from careerdesk.reports.prep import latest_plan_uid, printable_sheet, sheet_snapshot
 from careerdesk.reports.prep_data import PrepSheetData, build_prep_sheet_data
 from careerdesk.reports.prep_sheet import CHART_NAME, prep_sheet_html, text
+from tests.conftest import REPO
 
 TODAY = date(2026, 11, 22)
 
@@ -111,3 +115,40 @@ def test_printable_sheet_has_a_sharp_chart(demo_journal: services.Journal) -> No
     width_px = int(sheet.html.split(f'<img src="{CHART_NAME}" width="')[1].split('"')[0])
     pixels_wide, _ = png_size(sheet.chart_png)
     assert pixels_wide / (width_px / 96) >= 200  # pixels per printed inch
+
+
+def _sheets_agree(journal: services.Journal, today: date) -> int:
+    """Every plan's sheet data from the sheet's own read equals that from the whole journal;
+    returns how many plans were compared."""
+    everything = services.planner_data(journal)
+    plans = services.load_all(journal, NegotiationPlan)
+    with journal.sessions() as session:
+        for plan in plans:
+            chosen = build_prep_sheet_data(plan, sheet_snapshot(session, plan, today), today)
+            assert chosen == build_prep_sheet_data(plan, everything, today), plan.title
+    return len(plans)
+
+
+def test_the_sheet_reads_only_what_it_shows_and_shows_the_same(
+        demo_journal: services.Journal) -> None:
+    assert _sheets_agree(demo_journal, TODAY) >= 2
+
+
+def test_the_same_sheet_on_a_generated_journal(journal: services.Journal,
+                                               tmp_path: Path) -> None:
+    """Thousands of records, many plans with people and invisible work: what the sheet's
+    read leaves out never changes a sheet, whatever the meeting day."""
+    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(generate.generate(0.05, seed=3)), encoding="utf-8")
+    services.import_file(journal, path)
+    with journal.sessions() as session:
+        plan = services.load_all(journal, NegotiationPlan)[0]
+        snapshot = sheet_snapshot(session, plan, TODAY)
+    everything = services.planner_data(journal)
+    assert len(snapshot.achievements) < len(everything.achievements) / 5
+    assert len(snapshot.interactions) < len(everything.interactions) / 5
+    assert _sheets_agree(journal, TODAY) == 3
