@@ -32,6 +32,8 @@ WORDS = ("team project customer metric review budget quarter plan launch growth 
          "process report analysis feedback meeting stakeholder roadmap hiring support sales "
          "quality delivery forecast pipeline contract migration dashboard onboarding").split()
 RARE = ["zephyrine", "quokkaflux", "marzipanic"]
+MIN_SCALE = 0.02
+"""Below it some kinds would hold fewer records than the others pick from them."""
 DEPARTMENTS = ["Finance", "Operations", "Product", "Engineering", "Sales", "Marketing", "HR",
                "Legal", "Support", "Data Science"]
 ROLES = ["manager", "skip_level", "hr", "decision_maker", "mentor", "sponsor", "peer",
@@ -125,7 +127,7 @@ def generate(scale: float, seed: int) -> dict[str, Any]:
                 "department": rng.choice(DEPARTMENTS), "level": f"L{rng.randint(4, 8)}",
                 "path": rng.choice(["promotion", "lateral"]),
                 "required_skills": [{"name": n, "level": rng.randint(2, 5)}
-                                    for n in rng.sample(names, 4)],
+                                    for n in rng.sample(names, min(4, len(names)))],
                 "status": rng.choice(["exploring", "preparing", "pursuing", "achieved"])}
                for i in range(counts["targets"])]
     openings = []
@@ -179,6 +181,8 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    if args.scale < MIN_SCALE:
+        parser.error(f"--scale must be at least {MIN_SCALE}")
     data = generate(args.scale, args.seed)
     args.output.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     total = sum(len(v) for v in data.values() if isinstance(v, list))

@@ -19,14 +19,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from measure import median_of
+
 
 def median_ms(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return median_of(runs, work) * 1000
 
 
 def main() -> None:

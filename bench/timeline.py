@@ -13,46 +13,36 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from measure import CAREERDESK, command_seconds, median_of
 
 BUDGETS = {"12 months": 1.5, "whole history": 3.0}
 
 
-def median_of(runs: int, work: object) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def timeline_argv(data_dir: Path, out: Path, start: date, end: date) -> list[str]:
+    return [*CAREERDESK, "--data-dir", str(data_dir), "timeline", "-o", str(out),
+            "--from", start.isoformat(), "--to", end.isoformat()]
 
 
-def command_seconds(data_dir: Path, out: Path, start: date, end: date, runs: int
-                    ) -> tuple[float, float]:
-    """The median wall-clock and CPU seconds of the command in a fresh process.
+def timeline_periods(data_dir: Path, today: date) -> dict[str, tuple[date, date]]:
+    """The two periods measured: the last 12 months (the command's default) and the
+    journal's whole history."""
+    from careerdesk.planner.calendar import add_months
+    from careerdesk.reports.periods import PeriodPreset, resolve_period
+    from careerdesk.store.database import open_journal
 
-    CPU time (user and system, of the child) says what the command costs even when other
-    work shares the machine; wall-clock time is what the user waits on an idle one.
-    """
-    argv = [sys.executable, "-m", "careerdesk", "--data-dir", str(data_dir), "timeline",
-            "-o", str(out), "--from", start.isoformat(), "--to", end.isoformat()]
-    subprocess.run(argv, check=True, capture_output=True)  # warms the disk and bytecode caches
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
-        walls.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+    journal = open_journal(data_dir)
+    try:
+        with journal.sessions() as session:
+            everything = resolve_period(session, PeriodPreset.EVERYTHING, today)
+    finally:
+        journal.close()
+    return {"12 months": (add_months(today, -12), today),
+            "whole history": (everything.start, everything.end)}
 
 
 def main() -> int:
@@ -65,22 +55,19 @@ def main() -> int:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from careerdesk.planner.calendar import add_months
     from careerdesk.reports.periods import PeriodPreset, resolve_period
     from careerdesk.reports.timeline import draw_timeline, suggested_size
     from careerdesk.reports.timeline_data import TimelineData, load_timeline_data
     from careerdesk.store.database import open_journal
 
     journal = open_journal(args.data_dir)
-    with journal.sessions() as session:
-        everything = resolve_period(session, PeriodPreset.EVERYTHING, args.today)
-    periods = {"12 months": (add_months(args.today, -12), args.today),
-               "whole history": (everything.start, everything.end)}
+    periods = timeline_periods(args.data_dir, args.today)
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "timeline.png"
         for name, (start, end) in periods.items():
-            seconds, cpu = command_seconds(args.data_dir, out, start, end, args.runs)
+            seconds, cpu = command_seconds(timeline_argv(args.data_dir, out, start, end),
+                                           args.runs)
             ok = seconds < BUDGETS[name]
             failed |= not ok
             print(f"command, {name} ({start} to {end}): {seconds:.2f} s wall, {cpu:.2f} s CPU "

@@ -1,0 +1,161 @@
+"""The window on a large journal, as a user meets it: each page opened from the sidebar and
+scrolled to its end, a word typed into the search (Ctrl+K), and the peak memory.
+
+    python bench/window.py --data-dir DIR [--word WORD]...
+
+DIR is a journal's data folder (a copy: the window opens it as usual, without saving its
+layout). Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints one JSON object:
+
+- ``open_ms``: per page, from choosing it in the sidebar to its data painted (the window
+  starts on Today, whose showing ``--measure-startup`` times, so Today is not in it);
+- ``scroll_ms``: per page, every list and scroll area of the page scrolled to its end
+  and painted (the lists fetch their last lines on the way);
+- ``rows``: per page, the lines its lists hold, to see that the data was there;
+- ``search_ms``: per word, from the end of the typing pause (the field waits for it before
+  it searches) to the first result painted in the list under the field;
+- ``search_hits``: per word, the results listed;
+- ``peak_mb``: the process's peak resident memory (ru_maxrss) at the end.
+
+One process measures each page's first opening once; ``run.py`` takes medians over
+several processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+SEARCH_TIMEOUT_S = 30.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--word", action="append", default=[],
+                        help="a word to type into the search (repeatable)")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractScrollArea,
+        QApplication,
+        QHeaderView,
+        QWidget,
+    )
+
+    from careerdesk.store.database import open_journal
+    from careerdesk.ui import theme
+    from careerdesk.ui.main_window import MainWindow
+    from careerdesk.ui.pages import PAGE_NAMES
+
+    app = QApplication(sys.argv[:1])
+    theme.apply_theme(app)
+    journal = open_journal(args.data_dir)
+    window = MainWindow(journal, args.data_dir, remember=False, start_page=PAGE_NAMES[0])
+    window.resize(1280, 800)
+
+    def settle() -> None:
+        """Runs what the page queued (a deferred load, a redraw), then paints the window."""
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        window.repaint()
+
+    ready: list[str] = []
+    window.first_page_ready.connect(ready.append)
+    window.show()
+    window.activateWindow()
+    started = time.perf_counter()
+    while not ready and time.perf_counter() - started < SEARCH_TIMEOUT_S:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    settle()
+
+    def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
+        return [area for area in page.findChildren(QAbstractScrollArea) if area.isVisible()]
+
+    def rows(page: QWidget) -> int:
+        return sum(view.model().rowCount() for view in page.findChildren(QAbstractItemView)
+                   if view.isVisible() and view.model() is not None
+                   and not isinstance(view, QHeaderView))  # a header has its table's rows
+
+    def scroll_to_end(page: QWidget) -> float:
+        started = time.perf_counter()
+        for area in scroll_areas(page):
+            if isinstance(area, QAbstractItemView):
+                area.scrollToBottom()
+            bar = area.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            area.viewport().repaint()
+        settle()
+        return (time.perf_counter() - started) * 1000
+
+    result: dict[str, dict[str, float]] = {"open_ms": {}, "scroll_ms": {}, "rows": {},
+                                           "search_ms": {}, "search_hits": {}}
+    for row, name in enumerate(PAGE_NAMES):
+        if name != window.current_page_name:
+            started = time.perf_counter()
+            window.sidebar.setCurrentRow(row)  # as a click in the sidebar does
+            settle()
+            result["open_ms"][name] = (time.perf_counter() - started) * 1000
+        page = window.pages[name]
+        result["rows"][name] = rows(page)
+        result["scroll_ms"][name] = scroll_to_end(page)
+
+    field = window.search_field
+    popup = field.popup
+
+    class Stopwatch(QObject):
+        """Notes when the typing pause ends (the field's timer fires) and when the first
+        result is painted."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.fired: float | None = None
+            self.painted: float | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Timer and watched is field._timer:
+                self.fired = time.perf_counter()
+            elif (event.type() == QEvent.Type.Paint and watched is popup.view.viewport()
+                  and self.fired is not None and self.painted is None
+                  and popup.model.rowCount() > 0):
+                self.painted = time.perf_counter()
+            return False
+
+    for word in args.word:
+        watch = Stopwatch()
+        field._timer.installEventFilter(watch)
+        popup.view.viewport().installEventFilter(watch)
+        window.find_action.trigger()  # Ctrl+K
+        QTest.keyClicks(field, word)
+        started = time.perf_counter()
+        while watch.painted is None and time.perf_counter() - started < SEARCH_TIMEOUT_S:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        field._timer.removeEventFilter(watch)
+        popup.view.viewport().removeEventFilter(watch)
+        if watch.painted is None or watch.fired is None:
+            print(f"window.py: no result painted for {word!r}", file=sys.stderr)
+            return 1
+        result["search_ms"][word] = (watch.painted - watch.fired) * 1000
+        result["search_hits"][word] = popup.model.rowCount()
+        QTest.keyClick(field, Qt.Key.Key_Escape)  # closes the results
+        QTest.keyClick(field, Qt.Key.Key_Escape)  # clears the field
+        settle()
+
+    window.close()
+    journal.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    print(json.dumps({**result, "peak_mb": peak / (1 << 20 if sys.platform == "darwin" else 1024)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The benchmark runs with one command and prints every measurement against its budget."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+PAGES = ("journal", "achievements", "growth", "people", "pathways", "planner", "timeline",
+         "negotiations")
+
+
+def test_quick_benchmark_prints_every_row(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--scale", "0.02",
+                           "--runs", "1", "--work-dir", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=240)
+    # 1 is a budget missed, which a small scale on a busy machine may do; never a crash.
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
+    rows = {}
+    for line in done.stdout.splitlines():
+        found = re.match(r"^(.+?)\s{2,}([\d,.]+) (s|ms|MB)\s+(< [\d.]+ \w+|—)\s+(pass|FAIL|—)$",
+                         line)
+        if found:
+            rows[found.group(1)] = (float(found.group(2).replace(",", "")), found.group(5))
+    expected = ["import, whole file", "search 'zephyrine' (rare), whole command",
+                "search 'budget' (common), whole command", "first paint", "Today ready",
+                *(f"page opens: {page}" for page in PAGES),
+                *(f"page scrolled to its end: {page}" for page in ("today", *PAGES)),
+                "search as you type 'zephyrine' (rare): first result",
+                "search as you type 'budget' (common): first result",
+                "timeline PNG, 12 months, whole command",
+                "timeline PNG, whole history, whole command", "prep sheet PDF, whole command",
+                "peak memory, window open on the journal"]
+    assert list(rows) == expected
+    assert all(value > 0 for value, _ in rows.values())
+    # The exit status says whether a budget failed, and the summary names them.
+    failed = [what for what, (_, verdict) in rows.items() if verdict == "FAIL"]
+    assert done.returncode == (1 if failed else 0)
+    for what in failed:
+        assert what in done.stdout.rsplit("over budget:", 1)[-1]
+    # The commands wrote their files where the work folder says.
+    assert (tmp_path / "timeline.png").stat().st_size > 0
+    assert (tmp_path / "prep-sheet.pdf").read_bytes().startswith(b"%PDF")
