@@ -1,8 +1,11 @@
 """Starting the window: the application object, the journal, and the two headless modes
 of the command line (``--screenshot`` and ``--measure-startup``, see contract.md).
 
-Only Qt and the store are imported on this path; matplotlib and the PDF code load when a
-page first needs them.
+The order is what makes start-up quick: the window's frame (sidebar, menus, toolbar, the
+page's title) is built and painted with Qt alone; only then does ``Startup`` open the
+journal (``open_journal``, the one place that does) and the Today page load its data.
+SQLAlchemy and the ORM, half a second to import, are not on the path to the first paint;
+matplotlib and the PDF code load when a page first needs them.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -75,6 +78,62 @@ def _refuse(message: str, headless: bool) -> int:
     return 1
 
 
+def open_journal(data_dir: Path, *, interactive: bool, check: bool = False) -> Journal | None:
+    """The one place the window opens its journal, once its frame is on screen.
+
+    A damaged or foreign file shows the recovery screen (``interactive``); a journal that
+    cannot be opened is told in a message box, or on stderr when headless. None: it was
+    not opened. ``check``: the whole-file check now; otherwise it runs after the first
+    paint (HealthCheck). A step that must come before the journal opens goes here.
+    """
+    from careerdesk.domain.errors import CareerdeskError
+    from careerdesk.ui.recovery import open_or_recover
+
+    try:
+        return open_or_recover(data_dir, interactive=interactive, check=check)
+    except CareerdeskError as error:
+        _refuse(str(error), not interactive)
+    except (OSError, sqlite3.Error) as error:
+        _refuse(QApplication.translate("app", "The journal in %1 cannot be opened: %2")
+                .replace("%1", str(data_dir)).replace("%2", str(error)), not interactive)
+    return None
+
+
+class Startup(QObject):
+    """Opens the journal just after the window's first paint and gives it to the window.
+
+    ``opened(journal)`` follows, or ``failed`` when it was not opened (already told).
+    """
+
+    opened = Signal(object)  # Journal
+    failed = Signal()
+
+    def __init__(self, window: MainWindow, data_dir: Path, *, interactive: bool,
+                 check: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.data_dir = data_dir
+        self.interactive = interactive
+        self.check = check
+        self.journal: Journal | None = None
+        self.did_fail = False
+        self._started = False
+        window.first_paint.painted.connect(self.open)
+
+    def open(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        journal = open_journal(self.data_dir, interactive=self.interactive, check=self.check)
+        if journal is None:
+            self.did_fail = True
+            self.failed.emit()
+            return
+        self.journal = journal
+        self.window.attach_journal(journal)
+        self.opened.emit(journal)
+
+
 def run(data_dir: Path, screenshot_dir: Path | None = None,
         measure_startup: bool = False) -> int:
     """Opens the window on the journal in ``data_dir``; returns the exit status."""
@@ -83,10 +142,10 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
     app = _application()
     watcher = theme.apply_theme(app)
 
-    from careerdesk.domain.errors import CareerdeskError
-    from careerdesk.ui.recovery import open_or_recover
+    from careerdesk.ui.main_window import MainWindow
 
     instance = None
+    journal: Journal | None = None
     try:
         if not headless:  # one window per journal; the headless modes only read and exit
             from careerdesk.ui.single_instance import hold_or_hand_over
@@ -94,39 +153,47 @@ def run(data_dir: Path, screenshot_dir: Path | None = None,
             instance = hold_or_hand_over(data_dir)
             if instance is None:
                 return 0
-        # The whole-file check runs after the first paint (HealthCheck), not before it.
-        journal = open_or_recover(data_dir, interactive=not headless, check=False)
-    except CareerdeskError as error:
-        return _refuse(str(error), headless)
-    except (OSError, sqlite3.Error) as error:
-        return _refuse(QApplication.translate("app", "The journal in %1 cannot be opened: %2")
-                       .replace("%1", str(data_dir)).replace("%2", str(error)), headless)
-    if journal is None:
-        return 1
-
-    from careerdesk.ui.main_window import MainWindow
-
-    try:
         if screenshot_dir is not None:
+            journal = open_journal(data_dir, interactive=False)
+            if journal is None:
+                return 1
             window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
             return render_screenshots(window, Path(screenshot_dir))
         if measure_startup:
-            window = MainWindow(journal, data_dir, remember=False, start_page=PAGE_NAMES[0])
-            return measure(window, started)
+            window = MainWindow(None, data_dir, remember=False, start_page=PAGE_NAMES[0])
+            startup = Startup(window, data_dir, interactive=False)
+            try:
+                return measure(window, started, startup)
+            finally:
+                journal = startup.journal
+        check = False
         while True:
-            window = MainWindow(journal, data_dir)
-            guards = keep_safe(window, journal, instance)
+            window = MainWindow(None, data_dir)
+            startup = Startup(window, data_dir, interactive=True, check=check)
+            guards: list[Safeguards] = []
+            startup.opened.connect(
+                lambda opened, w=window, kept=guards: kept.append(keep_safe(w, opened)))
+            startup.failed.connect(lambda: app.exit(1))
+            forward = (instance.show_requested.connect(lambda w=window: bring_forward(w))
+                       if instance is not None else None)
             window.show()
             status = app.exec()
-            guards.stop()
+            journal = startup.journal
+            for guard in guards:
+                guard.stop()
             window.shutdown()
-            if not guards.damage_found:
-                return status
-            # The check after the first paint found damage: close, and offer recovery.
-            journal.close()
-            journal = open_or_recover(data_dir, interactive=True)
-            if journal is None:
+            if instance is not None and forward is not None:
+                instance.show_requested.disconnect(forward)
+            if startup.did_fail:
                 return 1
+            if not (guards and guards[0].damage_found):
+                return status
+            # The check after the first paint found damage: close, and offer recovery
+            # (the check runs at once this time, so the recovery screen shows).
+            if journal is not None:
+                journal.close()
+                journal = None
+            check = True
     finally:
         watcher.deleteLater()
         if journal is not None:
@@ -180,7 +247,8 @@ class Safeguards(QObject):
         self.window.close()
 
 
-def keep_safe(window: MainWindow, journal: Journal, instance: SingleInstance | None) -> Safeguards:
+def keep_safe(window: MainWindow, journal: Journal,
+              instance: SingleInstance | None = None) -> Safeguards:
     guards = Safeguards(window, journal, instance)
     guards.start()
     return guards
@@ -238,8 +306,10 @@ class _FirstPaint(QObject):
         return False
 
 
-def measure(window: MainWindow, started: float) -> int:
-    """Prints ``first_paint_ms`` and ``ready_ms`` since the process started, then closes."""
+def measure(window: MainWindow, started: float, startup: Startup | None = None) -> int:
+    """Prints ``first_paint_ms`` and ``ready_ms`` since the process started, then closes.
+
+    ``startup``: the window was built before its journal; it opens after the first paint."""
     app = QApplication.instance()
     if app is None:
         return 1
@@ -255,12 +325,16 @@ def measure(window: MainWindow, started: float) -> int:
         loop.quit()
 
     window.first_page_ready.connect(on_ready)
+    if startup is not None:
+        startup.failed.connect(loop.quit)
     QTimer.singleShot(MEASURE_TIMEOUT_MS, loop.quit)
     window.show()
     if not ready_at:
         loop.exec()
     app.removeEventFilter(first_paint)
     window.close()
+    if startup is not None and startup.did_fail:
+        return 1  # open_journal said why
     if not ready_at or first_paint.at is None:
         print("careerdesk: the window did not finish starting", file=sys.stderr)
         return 1

@@ -116,12 +116,14 @@ class ImportExport(QObject):
                         self.export_careerdesk_action, self.export_csv_action,
                         self.brag_action]
 
-    def add_to_menu(self, file_menu: QMenu) -> QMenu:
-        """Adds Import…, Import LinkedIn Folder… and the Export submenu; returns the
-        submenu (other exports join it)."""
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.import_folder_action)
-        self.export_menu = file_menu.addMenu(icons.icon("export"), tr("&Export"))
+    def add_to_menu(self, file_menu: QMenu, before: QAction | None = None) -> QMenu:
+        """Adds Import…, Import LinkedIn Folder… and the Export submenu (at the end, or
+        ``before`` an action of the menu); returns the submenu (other exports join it)."""
+        file_menu.insertAction(before, self.import_action)  # type: ignore[arg-type]
+        file_menu.insertAction(before, self.import_folder_action)  # type: ignore[arg-type]
+        self.export_menu = QMenu(tr("&Export"), file_menu)
+        self.export_menu.setIcon(icons.icon("export"))
+        file_menu.insertMenu(before, self.export_menu)  # type: ignore[arg-type]
         self.export_menu.addAction(self.export_careerdesk_action)
         self.export_menu.addAction(self.export_csv_action)
         self.export_menu.addAction(self.brag_action)

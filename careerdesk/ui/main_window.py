@@ -2,6 +2,11 @@
 
 The window owns no data. Every user action is one call into ``careerdesk.services``; the
 pages share one ``QUndoStack`` so Edit > Undo reverses the last edit wherever it was made.
+
+At start-up the window is built and painted before its journal is open: the sidebar,
+menus and toolbar need no data, and the page area shows its title (``OpeningPage``).
+``attach_journal`` then adds what needs the journal. Nothing on that first path imports
+SQLAlchemy or ``services`` (about half a second), so they load in the methods that use them.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,16 +44,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk import APP_NAME, __version__, services
+from careerdesk import APP_NAME, __version__
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.paths import private_settings_file, settings_path
-from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme, tooltip_guard
-from careerdesk.ui.import_export import ImportExport
+from careerdesk.ui.first_paint import FirstPaint
 from careerdesk.ui.info_bar import InfoBar
 from careerdesk.ui.pages import PAGE_NAMES, PAGE_OF_KIND, PAGES, create_page, spec
 from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.opening import OpeningPage
 from careerdesk.ui.search_popup import SearchField
+
+if TYPE_CHECKING:
+    from careerdesk.store.database import Journal
+    from careerdesk.ui.import_export import ImportExport
 
 LICENSE = "GPL-3.0-or-later"
 DEFAULT_SIZE = QSize(1200, 780)
@@ -74,19 +84,31 @@ def _standard_keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QK
 
 
 class MainWindow(QMainWindow):
-    """Build it from an open journal; ``data_dir`` (default: the journal's folder) holds the
-    settings file. ``remember=False`` neither restores nor saves the layout (screenshots)."""
+    """Build it from an open journal, or from ``None`` and ``data_dir`` to paint the window
+    first and ``attach_journal`` once the journal is open (start-up). ``data_dir`` (default:
+    the journal's folder) holds the settings file. ``remember=False`` neither restores nor
+    saves the layout (screenshots)."""
 
     page_shown = Signal(str)
     first_page_ready = Signal(str)
+    journal_attached = Signal()
 
-    def __init__(self, journal: Journal, data_dir: Path | None = None, *,
+    journal: Journal  # set by attach_journal
+
+    def __init__(self, journal: Journal | None, data_dir: Path | None = None, *,
                  settings: QSettings | None = None, remember: bool = True,
                  start_page: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         tooltip_guard.install(QApplication.instance())  # type: ignore[arg-type]
-        self.journal = journal
-        self.data_dir = Path(data_dir) if data_dir is not None else journal.path.parent
+        if data_dir is None:
+            if journal is None:
+                raise ValueError("a window without its journal needs the data folder")
+            data_dir = journal.path.parent
+        self.data_dir = Path(data_dir)
+        self.has_journal = False
+        self.import_export: ImportExport | None = None
+        # Emits ``painted`` just after the first paint: start-up opens the journal then.
+        self.first_paint = FirstPaint(self)
         # A window that remembers its layout writes settings: the file is made 0600 first.
         self.settings = settings if settings is not None else QSettings(
             str(private_settings_file(self.data_dir) if remember else settings_path(self.data_dir)),
@@ -119,18 +141,41 @@ class MainWindow(QMainWindow):
                 first = saved if isinstance(saved, str) and saved in PAGE_NAMES else None
         if not remember or self.settings.value(KEY_GEOMETRY) is None:
             self.resize(DEFAULT_SIZE)
-        self._update_sample_offer()
         self.show_page(first or PAGE_NAMES[0])
+        if journal is not None:
+            self.attach_journal(journal)
+
+    def attach_journal(self, journal: Journal) -> None:
+        """Gives the window its open journal: the actions that need it, the search, the
+        sample-journal offer, and the current page, loaded at once when the window shows."""
+        from careerdesk.ui.import_export import ImportExport
+
+        if self.has_journal:
+            raise RuntimeError("the window has its journal already")
+        self.journal = journal
+        self.has_journal = True
+        self.import_export = ImportExport(self, journal, self.settings)
+        self.import_export.journal_changed.connect(self.refresh_pages)
+        self.import_export.journal_changed.connect(self._update_sample_offer)
+        self.import_action = self.import_export.import_action
+        for action in self.import_export.actions:
+            self.addAction(action)  # shortcuts work even where the menu bar is hidden
+        self.export_menu = self.import_export.add_to_menu(self.menus["file"],
+                                                          before=self._file_menu_end)
+        self.export_menu.addAction(self.export_calendar_action)
+        for action in self._journal_actions:
+            action.setEnabled(True)
+        self.search_field.set_database(journal.path)
+        self._update_sample_offer()
+        self.show_page(self.current_page_name)
+        self.journal_attached.emit()
+        if self._shown and not self._closed:
+            self._first_page_ready()  # shown already: the frame is on screen, go on now
 
     # -- building ---------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.import_export = ImportExport(self, self.journal, self.settings)
-        self.import_export.journal_changed.connect(self.refresh_pages)
-        self.import_export.journal_changed.connect(self._update_sample_offer)
-        self.import_action = self.import_export.import_action
-
         self.new_entry_action = QAction(icons.icon("journal"), tr("&New Journal Entry…"), self)
         self.new_entry_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.New, "Ctrl+N"))
         self.new_entry_action.setStatusTip(tr("Write a journal entry, from any page"))
@@ -188,10 +233,14 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.page_actions[page.name] = action
 
-        for action in (self.new_entry_action, *self.import_export.actions, self.quit_action,
+        for action in (self.new_entry_action, self.quit_action,
                        self.undo_action, self.redo_action, self.find_action,
                        self.preferences_action, *self.page_actions.values()):
             self.addAction(action)  # shortcuts work even where the menu bar is hidden
+        # Off until the journal is open (attach_journal).
+        self._journal_actions = (self.new_entry_action, self.export_calendar_action)
+        for action in self._journal_actions:
+            action.setEnabled(False)
 
     def _build_central(self) -> None:
         self.sidebar = QListWidget(self)
@@ -238,6 +287,8 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
+        self.opening_page = OpeningPage(self.stack)
+        self.stack.addWidget(self.opening_page)
 
         self.sample_bar = InfoBar(
             self.tr("<b>Your journal is empty.</b> To look around first, load the sample "
@@ -287,7 +338,7 @@ class MainWindow(QMainWindow):
         spacer.setAccessibleName(self.tr("Space"))
         toolbar.addWidget(spacer)
 
-        self.search_field = SearchField(self.journal.path, self, toolbar)
+        self.search_field = SearchField(None, self, toolbar)  # searches once the journal is open
         self.search_field.setFixedWidth(340)
         self.search_field.set_shortcut_hint(QKeySequence("Ctrl+K"))
         self.search_field.record_requested.connect(self.open_record)
@@ -305,9 +356,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_entry_action)
         file_menu.addSeparator()
-        self.export_menu = self.import_export.add_to_menu(file_menu)
-        self.export_menu.addAction(self.export_calendar_action)
-        file_menu.addSeparator()
+        # Import and Export join here once the journal is open (attach_journal).
+        self._file_menu_end = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -342,9 +392,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         return page
 
-    def show_page(self, name: str) -> Page:
-        page = self.page(name)
-        self.stack.setCurrentWidget(page)
+    def show_page(self, name: str) -> Page | None:
+        """Shows the page; until the journal is open, its title only (and returns None)."""
         self.current_page_name = name
         row = PAGE_NAMES.index(name)
         if self.sidebar.currentRow() != row:
@@ -352,6 +401,13 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
         self.page_actions[name].setChecked(True)
+        if not self.has_journal:
+            self.opening_page.show_title(spec(name).title)
+            self.stack.setCurrentWidget(self.opening_page)
+            self.page_shown.emit(name)
+            return None
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
         if name in self._stale:
             self._stale.discard(name)
             page.refresh()
@@ -389,6 +445,8 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("careerdesk cannot show this kind of record."))
             return False
         page = self.show_page(name)
+        if page is None:  # the journal is not open yet
+            return False
         opened = page.open_record(kind, uid)
         if not opened:
             self.notify(self.tr("The %1 page cannot show single records yet.")
@@ -419,6 +477,10 @@ class MainWindow(QMainWindow):
     # -- the sample journal -----------------------------------------------------------------
 
     def _update_sample_offer(self) -> None:
+        from careerdesk import services
+
+        if not self.has_journal:
+            return
         dismissed = self.settings.value(KEY_SAMPLE_DISMISSED, False, type=bool)
         offer = not dismissed and services.is_empty(self.journal)
         self.sample_bar.setVisible(bool(offer))
@@ -427,6 +489,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(KEY_SAMPLE_DISMISSED, True)
 
     def load_sample_journal(self) -> bool:
+        from careerdesk import services
+
         try:
             with _busy():
                 counts = services.load_demo(self.journal)
@@ -494,8 +558,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            # Paint the frame first; the page loads what it shows right after.
-            QTimer.singleShot(0, self._first_page_ready)
+            if self.has_journal:
+                # The page loads what it shows once the frame is painted.
+                QTimer.singleShot(0, self._first_page_ready)
 
     def _first_page_ready(self) -> None:
         if self._closed:
@@ -508,8 +573,9 @@ class MainWindow(QMainWindow):
 
     def show_start_notice(self) -> str | None:
         """Says in the status bar what needs attention this week; never a dialog."""
-        if self._closed:
+        if self._closed or not self.has_journal:
             return None
+        from careerdesk import services
         from careerdesk.planner.notice import start_notice
         from careerdesk.ui import clock
 
@@ -550,7 +616,8 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.save_layout()
-        self.import_export.wait()  # an import finishes its transaction before the journal closes
+        if self.import_export is not None:
+            self.import_export.wait()  # an import finishes its transaction before the journal closes
         self.search_field.popup.hide()
         self.search_field.close_connection()
 

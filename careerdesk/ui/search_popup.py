@@ -348,10 +348,12 @@ class SearchField(QLineEdit):
 
     record_requested = Signal(str, str)  # kind, uid
 
-    def __init__(self, database_path: Path | str, host: QWidget,
+    def __init__(self, database_path: Path | str | None, host: QWidget,
                  parent: QWidget | None = None) -> None:
+        """``database_path`` None: the journal is not open yet (start-up); what is typed
+        meanwhile is searched once ``set_database`` gives the file."""
         super().__init__(parent)
-        self._database_path = str(database_path)
+        self._database_path = str(database_path) if database_path is not None else None
         self._connection: sqlite3.Connection | None = None
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
@@ -375,6 +377,12 @@ class SearchField(QLineEdit):
         self.setToolTip(self.tr("Search achievements, journal entries, people and every "
                                 "other record") + (f" ({hint})" if hint else ""))
 
+    def set_database(self, database_path: Path | str) -> None:
+        self.close_connection()
+        self._database_path = str(database_path)
+        if self.text().strip():
+            self.run_search()
+
     # -- searching ------------------------------------------------------------------------
 
     def _on_text_changed(self, text: str) -> None:
@@ -390,9 +398,13 @@ class SearchField(QLineEdit):
         if not text:
             self.popup.hide()
             return
+        if self._database_path is None:
+            return  # set_database searches it
         self.popup.show_hits(text, self.find_hits(text))
 
     def find_hits(self, text: str) -> list[Hit]:
+        if self._database_path is None:
+            return []
         try:
             if self._connection is None:
                 self._connection = connect_read_only(self._database_path)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from careerdesk.store.database import Journal
+if TYPE_CHECKING:  # the window's frame paints before SQLAlchemy is imported
+    from careerdesk.store.database import Journal
 
 
 class Page(QWidget):

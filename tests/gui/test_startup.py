@@ -1,0 +1,168 @@
+"""Start-up order: the window paints its frame before SQLAlchemy and the journal; the
+journal opens just after the first paint, and the Today page then shows its data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from careerdesk.ui import app, clock
+from careerdesk.ui.main_window import MainWindow
+from careerdesk.ui.pages.opening import OpeningPage
+from careerdesk.ui.pages.today import TodayPage
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TODAY = date(2026, 11, 22)  # the sample journal's today
+
+
+@pytest.fixture(autouse=True)
+def sample_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+def _data_dir(journal: Any) -> Path:
+    return Path(journal.path).parent
+
+
+@pytest.fixture
+def shell(qtbot: Any, demo_journal: Any) -> Any:
+    """A window built before its journal, shown and painted, as start-up makes it."""
+    window = MainWindow(None, _data_dir(demo_journal), remember=False, start_page="today")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_paint.painted, timeout=5000):
+        window.show()
+    yield window
+    window.shutdown()
+
+
+def test_the_frame_shows_the_page_title_until_the_journal_is_open(shell: MainWindow) -> None:
+    assert not shell.has_journal
+    assert shell.pages == {}
+    assert isinstance(shell.stack.currentWidget(), OpeningPage)
+    assert shell.opening_page.title_label.text() == "Today"
+    assert shell.sidebar.currentRow() == 0 and shell.sidebar.count() == 9
+    # Nothing that needs the journal can be used yet.
+    assert not shell.new_entry_action.isEnabled()
+    assert not shell.export_calendar_action.isEnabled()
+    assert shell.show_start_notice() is None
+    assert shell.open_record("achievement", "any") is False
+    # Choosing another page meanwhile shows its title, and that page opens afterwards.
+    shell.show_page("people")
+    assert shell.opening_page.title_label.text() == "People"
+    shell.show_page("today")
+
+
+def test_attaching_the_journal_shows_today_with_its_data(shell: MainWindow, demo_journal: Any,
+                                                         qtbot: Any) -> None:
+    with qtbot.waitSignal(shell.first_page_ready, timeout=5000) as ready:
+        shell.attach_journal(demo_journal)
+    assert ready.args == ["today"]
+    page = shell.pages["today"]
+    assert isinstance(page, TodayPage)
+    assert shell.stack.currentWidget() is page
+    assert page.plan is not None and page.plan.today == TODAY
+    assert page.promotion_card.isVisible() and page.side_column.isVisible()
+    assert page.window_rows or page.action_rows
+    assert shell.new_entry_action.isEnabled() and shell.export_calendar_action.isEnabled()
+    file_items = [a.text().replace("&", "") for a in shell.menus["file"].actions()]
+    assert file_items[0].startswith("New Journal Entry")
+    assert file_items.index("Import…") < file_items.index("Export") < file_items.index("Quit")
+    assert "Calendar (.ics)…" in [a.text().replace("&", "") for a in shell.export_menu.actions()]
+    with pytest.raises(RuntimeError):
+        shell.attach_journal(demo_journal)
+
+
+def test_a_search_typed_before_the_journal_opens_runs_once_it_is_open(
+        shell: MainWindow, demo_journal: Any, qtbot: Any) -> None:
+    shell.search_field.setFocus()
+    shell.search_field.setText("budget")
+    shell.search_field.run_search()
+    assert not shell.search_field.popup.isVisible()
+    assert shell.search_field.find_hits("budget") == []
+    shell.attach_journal(demo_journal)
+    qtbot.waitUntil(lambda: shell.search_field.popup.isVisible(), timeout=3000)
+    assert shell.search_field.popup.model.rowCount() > 0
+
+
+def test_startup_opens_the_journal_after_the_first_paint(qtbot: Any, demo_journal: Any) -> None:
+    data_dir = _data_dir(demo_journal)
+    demo_journal.close()  # Startup opens its own
+    window = MainWindow(None, data_dir, remember=False, start_page="today")
+    qtbot.addWidget(window)
+    startup = app.Startup(window, data_dir, interactive=False)
+    assert startup.journal is None
+    with qtbot.waitSignal(window.first_page_ready, timeout=10000):
+        window.show()
+    assert startup.journal is not None and window.has_journal
+    assert window.journal is startup.journal
+    assert window.pages["today"].plan is not None  # type: ignore[attr-defined]
+    window.shutdown()
+    startup.journal.close()
+
+
+def test_a_journal_that_cannot_be_opened_is_told_and_leaves_the_frame(
+        qtbot: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = tmp_path / "broken"
+    data_dir.mkdir()
+    (data_dir / "journal.sqlite3").write_bytes(b"this is not a database" * 100)
+    window = MainWindow(None, data_dir, remember=False)
+    qtbot.addWidget(window)
+    startup = app.Startup(window, data_dir, interactive=False)
+    with qtbot.waitSignal(startup.failed, timeout=10000):
+        window.show()
+    assert startup.did_fail and startup.journal is None and not window.has_journal
+    assert "journal.sqlite3" in capsys.readouterr().err
+    assert QApplication.instance() is not None
+    window.shutdown()
+
+
+PROBE = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from careerdesk.ui import app
+
+    loaded_at_paint = {}
+    opened = app.Startup.open
+
+    def open_after_paint(self):
+        loaded_at_paint.update(
+            {name: name in sys.modules for name in
+             ("sqlalchemy", "careerdesk.store.models", "careerdesk.services",
+              "careerdesk.ui.pages.today")})
+        loaded_at_paint["painted"] = self.window.first_paint.done
+        opened(self)
+
+    app.Startup.open = open_after_paint
+    status = app.run(Path(sys.argv[1]), measure_startup=True)
+    print(loaded_at_paint)
+    sys.exit(status)
+""")
+
+
+def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    made = subprocess.run([sys.executable, "-m", "careerdesk", "--data-dir", str(data_dir),
+                           "demo"], capture_output=True, text=True, env=env, cwd=REPO,
+                          timeout=120)
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run([sys.executable, "-c", PROBE, str(data_dir)], capture_output=True,
+                          text=True, env=env, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    first = int(lines[0].removeprefix("first_paint_ms="))
+    ready = int(lines[1].removeprefix("ready_ms="))
+    assert 0 < first <= ready
+    assert lines[2] == str({"sqlalchemy": False, "careerdesk.store.models": False,
+                            "careerdesk.services": False, "careerdesk.ui.pages.today": False,
+                            "painted": True})
