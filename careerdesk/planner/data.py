@@ -16,9 +16,10 @@ rather than through the ORM's objects, which is several times faster for thousan
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select, text
@@ -131,60 +132,94 @@ def _chosen_ids(session: Session, id_column: Any, chosen: ColumnElement[bool]) -
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
+# Achievements and interactions are the thousands of rows of a large journal: they are
+# read with plain SQL on the session's own connection, and turned into records here,
+# without SQLAlchemy's processing of every value (a third of the time). The values are
+# stored as SQLAlchemy stores them on SQLite: dates and UTC times as ISO text, lists as
+# JSON, booleans as 0 or 1.
+
+_ACHIEVEMENT_KINDS = {kind.value: kind for kind in AchievementKind}
+_SCOPES = {scope.value: scope for scope in Scope}
+_INTERACTION_KINDS = {kind.value: kind for kind in InteractionKind}
+
+
+def _driver(session: Session) -> Any:
+    """The SQLite connection under the session, inside the session's transaction."""
+    return session.connection().connection.dbapi_connection
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _stamp(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _json_list(value: str | None) -> list[Any]:
+    if not value or value == "[]":
+        return []
+    return list(json.loads(value) or [])
+
+
+def _in_ids(column: str, count: int) -> str:
+    return f"{column} IN ({', '.join('?' * count)})"
+
+
 def _achievements(session: Session, chosen: ColumnElement[bool]) -> list[r.Achievement]:
-    a, metric = m.AchievementRow, m.MetricRow
-    skill_link, people_link = m.achievement_skill, m.achievement_person
-    experience = m.ExperienceRow
+    db = _driver(session)
     found = []
-    for ids in _chosen_ids(session, a.id, chosen):
+    for ids in _chosen_ids(session, m.AchievementRow.id, chosen):
         metrics = _grouped(
-            (x.achievement_id, r.Metric(name=x.name, unit=x.unit, baseline=x.baseline,
-                                        result=x.result, higher_is_better=x.higher_is_better))
-            for x in session.execute(
-                select(metric.achievement_id, metric.name, metric.unit, metric.baseline,
-                       metric.result, metric.higher_is_better)
-                .where(metric.achievement_id.in_(ids))
-                .order_by(metric.achievement_id, metric.position)))
-        skills = _grouped(session.execute(
-            select(skill_link.c.achievement_id, m.SkillRow.name)
-            .join(m.SkillRow, m.SkillRow.id == skill_link.c.skill_id)
-            .where(skill_link.c.achievement_id.in_(ids)).order_by(m.SkillRow.name)).tuples())
-        people = _grouped(session.execute(
-            select(people_link.c.achievement_id, m.PersonRow.uid)
-            .join(m.PersonRow, m.PersonRow.id == people_link.c.person_id)
-            .where(people_link.c.achievement_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
-        rows = session.execute(
-            select(a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind,
-                   a.story, a.scope, a.evidence, a.highlight, a.notes,
-                   experience.uid.label("experience"))
-            .outerjoin(experience, experience.id == a.experience_id)
-            .where(a.id.in_(ids)).order_by(a.id))
+            (owner, r.Metric(name=name, unit=unit, baseline=baseline, result=result,
+                             higher_is_better=bool(higher)))
+            for owner, name, unit, baseline, result, higher in db.execute(
+                "SELECT achievement_id, name, unit, baseline, result, higher_is_better "
+                f"FROM metric WHERE {_in_ids('achievement_id', len(ids))} "
+                "ORDER BY achievement_id, position", ids))
+        skills = _grouped(db.execute(
+            "SELECT link.achievement_id, skill.name FROM achievement_skill AS link "
+            "JOIN skill ON skill.id = link.skill_id "
+            f"WHERE {_in_ids('link.achievement_id', len(ids))} ORDER BY skill.name", ids))
+        people = _grouped(db.execute(
+            "SELECT link.achievement_id, person.uid FROM achievement_person AS link "
+            "JOIN person ON person.id = link.person_id "
+            f"WHERE {_in_ids('link.achievement_id', len(ids))} ORDER BY person.name", ids))
+        rows = db.execute(
+            "SELECT a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind, "
+            "a.story, a.scope, a.evidence, a.highlight, a.notes, experience.uid "
+            "FROM achievement AS a LEFT OUTER JOIN experience ON experience.id = a.experience_id "
+            f"WHERE {_in_ids('a.id', len(ids))} ORDER BY a.id", ids)
         found += [r.Achievement(
-            **_common(row), date=row.date, title=row.title, kind=AchievementKind(row.kind),
-            story=row.story, scope=Scope(row.scope) if row.scope else None,
-            metrics=metrics.get(row.id, []), skills=skills.get(row.id, []),
-            people=people.get(row.id, []), experience=row.experience,
-            evidence=list(row.evidence or []), highlight=row.highlight, notes=row.notes)
-            for row in rows]
+            uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
+            date=date.fromisoformat(day), title=title, kind=_ACHIEVEMENT_KINDS[kind], story=story,
+            scope=_SCOPES[scope] if scope else None, metrics=metrics.get(id_, []),
+            skills=skills.get(id_, []), people=people.get(id_, []), experience=experience,
+            evidence=_json_list(evidence), highlight=bool(highlight), notes=notes)
+            for (id_, uid, tags, created, updated, day, title, kind, story, scope, evidence,
+                 highlight, notes, experience) in rows]
     return found
 
 
 def _interactions(session: Session, chosen: ColumnElement[bool]) -> list[r.Interaction]:
-    i, link = m.InteractionRow, m.interaction_person
+    db = _driver(session)
     found = []
-    for ids in _chosen_ids(session, i.id, chosen):
-        people = _grouped(session.execute(
-            select(link.c.interaction_id, m.PersonRow.uid)
-            .join(m.PersonRow, m.PersonRow.id == link.c.person_id)
-            .where(link.c.interaction_id.in_(ids)).order_by(m.PersonRow.name)).tuples())
-        rows = session.execute(
-            select(i.id, i.uid, i.tags, i.created_at, i.updated_at, i.date, i.kind, i.summary,
-                   i.follow_up, i.follow_up_action, i.done).where(i.id.in_(ids)).order_by(i.id))
-        found += [r.Interaction(**_common(row), date=row.date, people=people.get(row.id, []),
-                                kind=InteractionKind(row.kind), summary=row.summary,
-                                follow_up=row.follow_up, follow_up_action=row.follow_up_action,
-                                done=row.done)
-                  for row in rows]
+    for ids in _chosen_ids(session, m.InteractionRow.id, chosen):
+        people = _grouped(db.execute(
+            "SELECT link.interaction_id, person.uid FROM interaction_person AS link "
+            "JOIN person ON person.id = link.person_id "
+            f"WHERE {_in_ids('link.interaction_id', len(ids))} ORDER BY person.name", ids))
+        rows = db.execute(
+            "SELECT id, uid, tags, created_at, updated_at, date, kind, summary, follow_up, "
+            f"follow_up_action, done FROM interaction WHERE {_in_ids('id', len(ids))} "
+            "ORDER BY id", ids)
+        found += [r.Interaction(
+            uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
+            date=date.fromisoformat(day), people=people.get(id_, []),
+            kind=_INTERACTION_KINDS[kind], summary=summary, follow_up=_day(follow_up),
+            follow_up_action=follow_up_action, done=bool(done))
+            for (id_, uid, tags, created, updated, day, kind, summary, follow_up,
+                 follow_up_action, done) in rows]
     return found
 
 
