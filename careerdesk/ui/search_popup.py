@@ -2,7 +2,9 @@
 
 The search runs on a read-only sqlite3 connection of its own (``careerdesk.search``),
 never on the window's SQLAlchemy session, so it cannot block or see half of an edit.
-Typing is debounced: the query runs once the user pauses, not on every key.
+Typing is debounced, briefly: keys that arrive together (a fast burst, a paste, keys
+queued while a query ran) make one query, and a typist still sees results within about
+a tenth of a second of a key (the query itself takes ~60 ms on 100,000 records).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.pages import PAGE_OF_KIND
 
 CONTEXT = "search"
-DEBOUNCE_MS = 120
+DEBOUNCE_MS = 20
 RESULT_LIMIT = 20
 VISIBLE_ROWS = 8
 POPUP_WIDTH = 540
