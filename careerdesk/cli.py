@@ -7,12 +7,18 @@ SQLAlchemy or Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerdesk import __version__
+
+if TYPE_CHECKING:
+    from careerdesk.store.cipher import Passphrase
+    from careerdesk.store.database import Journal
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -106,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
                               "(the current journal is backed up first)")
     res.add_argument("path", type=Path)
     commands.add_parser("check", help="check the journal's integrity")
+    secret = "the passphrase comes from $CAREERDESK_PASSPHRASE or a prompt"
+    commands.add_parser("encrypt", help="encrypt the journal and its backups with a new "
+                        f"passphrase ({secret}; typed twice)")
+    commands.add_parser("decrypt", help=f"decrypt the journal and its backups ({secret})")
+    commands.add_parser("passphrase", help="change the passphrase of the journal and its "
+                        f"backups (the current one: {secret}; the new one: "
+                        "$CAREERDESK_NEW_PASSPHRASE or typed twice)")
     demo = commands.add_parser("demo", help="fill the journal with the sample journal")
     demo.add_argument("--force", action="store_true",
                       help="add the sample even when the journal holds records")
@@ -148,10 +161,31 @@ def _open_window(data_dir: Path, args: argparse.Namespace) -> int:
                measure_startup=args.measure_startup)
 
 
-def _journal(data_dir: Path):  # type: ignore[no-untyped-def]
-    from careerdesk.services import open_journal
+def _journal(data_dir: Path, *, check: bool = True) -> Journal:
+    """The journal in ``data_dir``, opened with its passphrase when it is encrypted."""
+    from careerdesk.passphrases import with_journal_passphrase
+    from careerdesk.paths import database_path
+    from careerdesk.store.database import open_journal
 
-    return open_journal(data_dir)
+    return with_journal_passphrase(
+        database_path(data_dir),
+        lambda passphrase: open_journal(data_dir, check=check, passphrase=passphrase))
+
+
+def _passphrase(data_dir: Path) -> Passphrase | None:
+    """The passphrase of an encrypted journal, proven on the file; None for a plain one."""
+    from careerdesk.passphrases import with_journal_passphrase
+    from careerdesk.paths import database_path
+    from careerdesk.store.cipher import connect
+
+    path = database_path(data_dir)
+
+    def proven(passphrase: Passphrase | None) -> Passphrase | None:
+        if passphrase is not None:
+            connect(path, passphrase, read_only=True).close()
+        return passphrase
+
+    return with_journal_passphrase(path, proven)
 
 
 def cmd_log(data_dir: Path, args: argparse.Namespace) -> int:
@@ -169,23 +203,24 @@ def cmd_log(data_dir: Path, args: argparse.Namespace) -> int:
 
 def cmd_search(data_dir: Path, args: argparse.Namespace) -> int:
     import json
-    import sqlite3
 
     from careerdesk.paths import database_path
     from careerdesk.search import connect_read_only, search
+    from careerdesk.store.environment import database_errors
     from careerdesk.store.schema_version import HEAD, read_schema_state
 
     path = database_path(data_dir)
     if not path.exists() or path.stat().st_size == 0:
         hits = []
     else:
+        passphrase = _passphrase(data_dir)
         try:
-            _, revision, _ = read_schema_state(path)
-        except sqlite3.DatabaseError:
+            _, revision, _ = read_schema_state(path, passphrase)
+        except database_errors():
             revision = None
         if revision != HEAD:
             _journal(data_dir).close()  # migrates, or refuses with a clear message
-        connection = connect_read_only(str(path))
+        connection = connect_read_only(str(path), passphrase)
         try:
             hits = search(connection, args.query, limit=args.limit, prefix_last=False)
         finally:
@@ -310,9 +345,9 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
     # is opened on its own, without the services module: the chart needs none of the import
     # and export code that module loads.
     threading.Thread(target=preload_drawing).start()
-    from careerdesk.store.database import open_journal, quick_check_file
+    from careerdesk.store.database import quick_check_file
 
-    journal = open_journal(data_dir, check=False)
+    journal = _journal(data_dir, check=False)
     # The journal's pages are checked on a third thread (SQLite's work leaves Python free),
     # as the window does after its first paint; a damaged journal is refused before the
     # file is written.
@@ -320,7 +355,7 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
 
     def check() -> None:
         try:
-            quick_check_file(journal.path)
+            quick_check_file(journal.path, journal.passphrase)
         except BaseException as error:
             problems.append(error)
 
@@ -346,16 +381,28 @@ def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk.paths import database_path
     from careerdesk.store.backup import backup
 
+    passphrase = None
     if database_path(data_dir).exists():  # else backup() says there is nothing to back up
-        _journal(data_dir).close()  # a journal from an older version is migrated first
-    print(backup(data_dir, args.output))
+        journal = _journal(data_dir)  # a journal from an older version is migrated first
+        passphrase = journal.passphrase
+        journal.close()
+    print(backup(data_dir, args.output, passphrase))
     return EXIT_OK
 
 
 def cmd_restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.passphrases import current
+    from careerdesk.paths import database_path
+    from careerdesk.store import cipher
     from careerdesk.store.backup import restore
+    from careerdesk.store.cipher import PASSPHRASE_VARIABLE
 
-    saved = restore(data_dir, args.path)
+    passphrase = None
+    if cipher.is_encrypted(database_path(data_dir)):
+        passphrase = _passphrase(data_dir)
+    elif PASSPHRASE_VARIABLE in os.environ:
+        passphrase = current(args.path)[0]  # an encrypted backup into a plain folder
+    saved = restore(data_dir, args.path, passphrase)
     if saved is not None:
         print(f"the journal it replaced was saved as {saved}")
     print(f"restored {args.path}")
@@ -366,7 +413,7 @@ def cmd_check(data_dir: Path, args: argparse.Namespace) -> int:
     from careerdesk.paths import database_path
     from careerdesk.store.backup import check_file
 
-    report = check_file(database_path(data_dir))
+    report = check_file(database_path(data_dir), _passphrase(data_dir))
     if report.ok:
         print(f"{report.path}: ok")
         return EXIT_OK
@@ -388,6 +435,40 @@ def cmd_demo(data_dir: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_encrypt(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.passphrases import new
+    from careerdesk.store.encryption import encrypt_journal
+
+    _journal(data_dir).close()  # refuses a damaged journal, migrates an old one
+    for line in encrypt_journal(data_dir, new()).lines():
+        print(line)
+    return EXIT_OK
+
+
+def cmd_decrypt(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.store.encryption import EncryptionRefused, decrypt_journal
+
+    passphrase = _passphrase(data_dir)
+    if passphrase is None:
+        raise EncryptionRefused(f"{data_dir}: the journal is not encrypted")
+    for line in decrypt_journal(data_dir, passphrase).lines():
+        print(line)
+    return EXIT_OK
+
+
+def cmd_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
+    from careerdesk.passphrases import new_for_change
+    from careerdesk.store.encryption import EncryptionRefused, change_passphrase
+
+    passphrase = _passphrase(data_dir)
+    if passphrase is None:
+        raise EncryptionRefused(f"{data_dir}: the journal is not encrypted; "
+                                "encrypt it with careerdesk encrypt")
+    for line in change_passphrase(data_dir, passphrase, new_for_change()).lines():
+        print(line)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "log": cmd_log,
     "search": cmd_search,
@@ -400,4 +481,7 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "demo": cmd_demo,
+    "encrypt": cmd_encrypt,
+    "decrypt": cmd_decrypt,
+    "passphrase": cmd_passphrase,
 }

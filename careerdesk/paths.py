@@ -78,3 +78,17 @@ def make_private(data_dir: Path) -> None:
                 os.chmod(path, mode)
         except OSError:
             continue  # missing, or not ours: opening will say what is wrong
+
+
+def sync_folder(folder: Path) -> None:
+    """Makes a new name in ``folder`` durable (POSIX; Windows has no folder handles)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

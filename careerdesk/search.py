@@ -10,6 +10,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from careerdesk.store.cipher import Passphrase, connect
+
 # Column weights for bm25: a word in a title counts more than one in a body.
 _TITLE_WEIGHT = 4.0
 _BODY_WEIGHT = 1.0
@@ -76,8 +78,9 @@ def search(
     ]
 
 
-def connect_read_only(path: str) -> sqlite3.Connection:
-    """A reader beside the window: never writes, never blocks a writer (WAL)."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0)
+def connect_read_only(path: str, passphrase: Passphrase | None = None) -> sqlite3.Connection:
+    """A reader beside the window: never writes, never blocks a writer (WAL). An encrypted
+    journal is read through SQLCipher, keyed with ``passphrase``."""
+    connection: sqlite3.Connection = connect(path, passphrase, read_only=True)
     connection.execute("PRAGMA busy_timeout = 5000")
     return connection

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.paths import backup_dir, database_path, ensure_private_dir
+from careerdesk.store import cipher
+from careerdesk.store.cipher import Passphrase, WrongPassphrase
+from careerdesk.store.environment import database_errors
 from careerdesk.store.schema_version import APPLICATION_ID, REVISIONS
 
 
@@ -32,19 +35,26 @@ class CheckReport:
         return not self.problems
 
 
-def _integrity(connection: sqlite3.Connection) -> list[str]:
+def _integrity(connection: Any) -> list[str]:
     rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
     return [] if rows == ["ok"] else rows
 
 
-def check_file(path: Path) -> CheckReport:
-    """Integrity, foreign keys, and that the file is a careerdesk journal this version reads."""
+def check_file(path: Path, passphrase: Passphrase | None = None) -> CheckReport:
+    """Integrity, foreign keys, and that the file is a careerdesk journal this version reads.
+
+    ``passphrase`` opens an encrypted file (the file's own first bytes say whether it is);
+    a plain file ignores it.
+    """
     if not path.exists():
         return CheckReport(path, ("no such file",))
     problems: list[str] = []
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        connection = cipher.connect(path, _key_for(path, passphrase), read_only=True)
+    except WrongPassphrase:
+        return CheckReport(path, ("the passphrase does not open it (a wrong passphrase, or "
+                                  "the file is damaged)",))
+    except database_errors() as error:
         return CheckReport(path, (f"cannot be opened ({error})",))
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -59,15 +69,24 @@ def check_file(path: Path) -> CheckReport:
             if row is None or row[0] not in REVISIONS:
                 problems.append(f"schema revision {row[0] if row else 'missing'} is not one "
                                 "this careerdesk knows")
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         problems.append(f"the file is damaged ({error})")
     finally:
         connection.close()
     return CheckReport(path, tuple(problems))
 
 
-def copy_database(source: Path, destination: Path) -> Path:
-    """A consistent copy of a live journal at ``destination`` (0600), checked before it counts."""
+def _key_for(path: Path, passphrase: Passphrase | None) -> Passphrase | None:
+    """The passphrase when ``path`` is an encrypted file; None for a plain one."""
+    return None if passphrase is None or cipher.begins_like_sqlite(path) else passphrase
+
+
+def copy_database(source: Path, destination: Path, passphrase: Passphrase | None = None) -> Path:
+    """A consistent copy of a live journal at ``destination`` (0600), checked before it counts.
+
+    The copy of an encrypted journal is encrypted with the same passphrase: SQLite's
+    backup API copies the pages as SQLCipher wrote them.
+    """
     temporary = destination.with_name(f".{destination.name}.partial")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +96,13 @@ def copy_database(source: Path, destination: Path) -> Path:
         raise BackupFailed(f"{destination}: cannot be written ({error.strerror})") from None
     os.close(fd)
     try:
-        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5.0)
-        writer = sqlite3.connect(temporary)
+        key = _key_for(source, passphrase)
+        reader = cipher.connect(source, key, read_only=True)
+        try:
+            writer = cipher.connect(temporary, key)
+        except BaseException:
+            reader.close()
+            raise
         try:
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -89,7 +113,7 @@ def copy_database(source: Path, destination: Path) -> Path:
         if problems:
             raise BackupFailed(f"{destination}: the copy failed its check ({problems[0]})")
         os.replace(temporary, destination)
-    except sqlite3.Error as error:
+    except database_errors() as error:
         raise BackupFailed(f"{source}: could not be copied ({error})") from None
     finally:
         temporary.unlink(missing_ok=True)
@@ -101,23 +125,26 @@ def default_backup_path(data_dir: Path, now: datetime | None = None) -> Path:
     return backup_dir(data_dir) / f"journal-{stamp}.sqlite3"
 
 
-def backup(data_dir: Path, destination: Path | None = None) -> Path:
+def backup(data_dir: Path, destination: Path | None = None,
+           passphrase: Passphrase | None = None) -> Path:
     source = database_path(data_dir)
     if not source.exists():
         raise BackupFailed(f"{source}: there is no journal to back up yet")
     if destination is None:
         ensure_private_dir(backup_dir(data_dir))
         destination = default_backup_path(data_dir)
-    return copy_database(source, destination)
+    return copy_database(source, destination, passphrase)
 
 
-def restore(data_dir: Path, backup_file: Path) -> Path | None:
+def restore(data_dir: Path, backup_file: Path, passphrase: Passphrase | None = None) -> Path | None:
     """Replaces the journal with a backup; returns the backup made of the journal it replaced.
 
     The journal must be closed (no open engine in this process). The backup is checked
     first; a journal that is replaced is copied into ``backups/`` before, never deleted.
+    An encrypted backup is opened with ``passphrase`` and stays encrypted: the journal is
+    encrypted afterwards exactly when the backup is.
     """
-    report = check_file(backup_file)
+    report = check_file(backup_file, passphrase)
     if not report.ok:
         raise BackupFailed(f"{backup_file}: not restored: {report.problems[0]}")
     target = database_path(data_dir)
@@ -128,8 +155,8 @@ def restore(data_dir: Path, backup_file: Path) -> Path | None:
         stamp = f"{datetime.now(UTC):%Y-%m-%dT%H%M%S}"
         saved = backup_dir(data_dir) / f"before-restore-{stamp}.sqlite3"
         try:
-            copy_database(target, saved)
-        except BackupFailed:
+            copy_database(target, saved, passphrase)
+        except (BackupFailed, WrongPassphrase):
             # A damaged journal cannot be copied page by page: keep its bytes aside instead,
             # under a name that no list of good backups offers.
             saved = backup_dir(data_dir) / f"damaged-{stamp}.sqlite3"
@@ -145,5 +172,10 @@ def restore(data_dir: Path, backup_file: Path) -> Path | None:
     os.chmod(temporary, 0o600)
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
+    encrypted = not cipher.begins_like_sqlite(temporary)
+    if encrypted:
+        cipher.write_marker(target)  # before the file: a plain header always wins over it
     os.replace(temporary, target)
+    if not encrypted:
+        cipher.remove_marker(target)
     return saved

@@ -22,6 +22,7 @@ from careerdesk.paths import backup_dir, database_path, ensure_private_dir
 from careerdesk.store.backup import backup, default_backup_path
 
 if TYPE_CHECKING:
+    from careerdesk.store.cipher import Passphrase
     from careerdesk.store.database import Journal
 
 BACKUP_INTERVAL = timedelta(minutes=30)
@@ -172,10 +173,11 @@ def automatic_backup(journal: Journal, now: datetime) -> Path | None:
     if not is_due(data_dir, changed, now):
         return None
     journal.purge_removed_text()
-    return backup_if_due(data_dir, changed, now)
+    return backup_if_due(data_dir, changed, now, journal.passphrase)
 
 
-def backup_if_due(data_dir: Path, changed_since_last: bool, now: datetime) -> Path | None:
+def backup_if_due(data_dir: Path, changed_since_last: bool, now: datetime,
+                  passphrase: Passphrase | None = None) -> Path | None:
     """Takes an automatic backup when one is due, thins the old ones, returns the new path.
 
     Due when there is none yet, or when something changed and the newest is at least
@@ -184,6 +186,6 @@ def backup_if_due(data_dir: Path, changed_since_last: bool, now: datetime) -> Pa
     if not is_due(data_dir, changed_since_last, now):
         return None
     ensure_private_dir(backup_dir(data_dir))
-    made = backup(data_dir, default_backup_path(data_dir, now))
+    made = backup(data_dir, default_backup_path(data_dir, now), passphrase)
     thin_backups(data_dir, now)
     return made

@@ -33,13 +33,16 @@ from careerdesk.paths import (
     database_path,
     ensure_private_dir,
     make_private,
+    sync_folder,
 )
-from careerdesk.store import search_index
+from careerdesk.store import cipher, search_index
+from careerdesk.store.cipher import Passphrase
 from careerdesk.store.environment import (
     JournalDamaged,
     JournalRefused,
     JournalTooNew,
     StorageUnavailable,
+    database_errors,
     explain,
 )
 from careerdesk.store.schema_version import APPLICATION_ID, HEAD, REVISIONS, read_schema_state
@@ -73,24 +76,37 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def create_journal_engine(path: Path) -> Engine:
+def create_journal_engine(path: Path, passphrase: Passphrase | None = None) -> Engine:
     # hide_parameters: an error message must never carry a user's journal text.
-    engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
-                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if passphrase is None:
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        # SQLCipher through the pysqlite dialect, with a connection factory that keys each
+        # connection first: SQLAlchemy's pysqlcipher dialect would take the passphrase
+        # from the URL, which can end up in messages and logs.
+        def keyed() -> Any:
+            return cipher.connect(path, passphrase, timeout=BUSY_TIMEOUT_MS / 1000,
+                                  check_same_thread=False)
+
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+                               module=cipher.driver(), creator=keyed)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def check_openable(path: Path) -> str:
-    """Refuses an empty, damaged, foreign or newer file; returns the journal's revision."""
+def check_openable(path: Path, passphrase: Passphrase | None = None) -> str:
+    """Refuses an empty, damaged, foreign or newer file; returns the journal's revision.
+
+    An encrypted journal needs its passphrase; a wrong one raises ``WrongPassphrase``."""
     if path.stat().st_size == 0:
         raise JournalDamaged(
             f"{path}: the journal file is empty, so it is not a careerdesk journal (it was left "
             "as it is). Restore a backup, or move the file away to start a new journal.")
     try:
-        app_id, revision, _has_tables = read_schema_state(path)
-    except sqlite3.DatabaseError as error:
+        app_id, revision, _has_tables = read_schema_state(path, passphrase)
+    except database_errors() as error:
         raise JournalDamaged(f"{path}: cannot be read: the file is damaged or not a careerdesk "
                              f"journal ({error}); it was left as it is") from None
     if app_id not in (0, APPLICATION_ID) or revision is None:
@@ -123,6 +139,9 @@ class Journal:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    # In memory only, while the journal is open: backups and readers beside the engine
+    # (search, the health check) open the encrypted file with it.
+    passphrase: Passphrase | None = field(default=None, repr=False)
     # Set by any UPDATE or DELETE: the full-text index may still hold the old words.
     removed_text: bool = field(default=False)
 
@@ -136,7 +155,7 @@ class Journal:
         try:
             with self.sessions() as session, session.begin():
                 yield session
-        except (sqlite3.Error, SQLAlchemyError) as error:
+        except database_errors(SQLAlchemyError) as error:
             explained = explain(error, self.path)
             if explained is None:
                 raise
@@ -168,20 +187,6 @@ class Journal:
             self.engine.dispose()
 
 
-def _sync_folder(folder: Path) -> None:
-    """Makes a new name in ``folder`` durable (POSIX; Windows has no folder handles)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _remove_with_sidecars(path: Path) -> None:
     for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
         Path(name).unlink(missing_ok=True)
@@ -211,7 +216,7 @@ def create_journal(path: Path) -> None:
         if not path.exists():
             os.replace(temporary, path)
     _remove_with_sidecars(temporary)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def quick_check(engine: Engine, path: Path) -> None:
@@ -223,16 +228,16 @@ def quick_check(engine: Engine, path: Path) -> None:
     _refuse_problems(rows, path)
 
 
-def quick_check_file(path: Path) -> None:
+def quick_check_file(path: Path, passphrase: Passphrase | None = None) -> None:
     """``quick_check`` on a connection of its own, for a check beside the open journal
     (from another thread); raises ``JournalDamaged`` like opening would."""
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = cipher.connect(path, passphrase, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except database_errors() as error:
         explained = explain(error, path)
         if explained is None:
             raise
@@ -246,18 +251,23 @@ def _refuse_problems(rows: list[str], path: Path) -> None:
                              "the damaged file is kept.")
 
 
-def backup_before_migration(data_dir: Path, path: Path, revision: str) -> Path:
+def backup_before_migration(data_dir: Path, path: Path, revision: str,
+                            passphrase: Passphrase | None = None) -> Path:
     from careerdesk.store.backup import copy_database
 
     ensure_private_dir(backup_dir(data_dir))
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S")
-    return copy_database(path, backup_dir(data_dir) / f"before-migration-{revision}-{stamp}.sqlite3")
+    return copy_database(path, backup_dir(data_dir) / f"before-migration-{revision}-{stamp}.sqlite3",
+                         passphrase)
 
 
-def open_journal(data_dir: Path, *, check: bool = True) -> Journal:
+def open_journal(data_dir: Path, *, check: bool = True,
+                 passphrase: Passphrase | None = None) -> Journal:
     """Opens the journal in ``data_dir``, creating it when there is none.
 
     An existing journal is checked first (``check``), and backed up before a migration.
+    An encrypted journal needs ``passphrase`` (``PassphraseNeeded`` without it,
+    ``WrongPassphrase`` when it does not open the file); a plain journal ignores it.
     """
     ensure_private_dir(data_dir)
     make_private(data_dir)
@@ -266,14 +276,22 @@ def open_journal(data_dir: Path, *, check: bool = True) -> Journal:
     try:
         if not path.exists():
             create_journal(path)
-        revision = check_openable(path)
-        engine = create_journal_engine(path)
+        if cipher.is_encrypted(path):
+            if passphrase is None:
+                raise cipher.PassphraseNeeded(
+                    f"{path}: the journal is encrypted; give its passphrase "
+                    f"(in ${cipher.PASSPHRASE_VARIABLE}, or when asked)")
+        else:
+            passphrase = None
+            cipher.remove_marker(path)  # left by an encrypt or decrypt that was cut short
+        revision = check_openable(path, passphrase)
+        engine = create_journal_engine(path, passphrase)
         if check:
             quick_check(engine, path)
         if revision != HEAD:
-            backup_before_migration(data_dir, path, revision)
+            backup_before_migration(data_dir, path, revision, passphrase)
             upgrade(engine)
-    except (sqlite3.Error, SQLAlchemyError) as error:
+    except database_errors(SQLAlchemyError) as error:
         if engine is not None:
             engine.dispose()
         explained = explain(error, path)
@@ -286,7 +304,7 @@ def open_journal(data_dir: Path, *, check: bool = True) -> Journal:
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     search_index.install(sessions)
-    journal = Journal(path=path, engine=engine, sessions=sessions)
+    journal = Journal(path=path, engine=engine, sessions=sessions, passphrase=passphrase)
     _watch_removed_text(journal)
     return journal
 

@@ -9,6 +9,7 @@ that met the problem, and it can be made again once the problem is gone.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 from careerdesk.domain.errors import CareerdeskError
@@ -41,6 +42,16 @@ class JournalTooNew(JournalRefused):
     """Written by a newer careerdesk: update careerdesk; no backup can help."""
 
 
+def database_errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """The DB-API error classes in play, and ``also``: SQLCipher's (encrypted journals)
+    are not ``sqlite3.Error``s. Its module is only looked up once loaded: no SQLCipher
+    error can be raised before that. Usable as ``except database_errors():``."""
+    loaded = sys.modules.get("sqlcipher3.dbapi2")
+    found: tuple[type[Exception], ...] = (sqlite3.Error,) if loaded is None else (
+        sqlite3.Error, loaded.Error)
+    return found + also
+
+
 def _code(error: BaseException) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
@@ -58,7 +69,7 @@ def _code(error: BaseException) -> int | None:
 def explain(error: BaseException, path: Path) -> CareerdeskError | None:
     """The user's version of a SQLite error about ``path``; None for anything else (a bug)."""
     original = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's error
-    if not isinstance(original, sqlite3.Error):
+    if not isinstance(original, database_errors()):
         return None
     code = _code(original)
     folder = path.parent

@@ -6,20 +6,23 @@ plain sqlite3 so that quick commands (``search``) can check a journal without th
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from careerdesk.store.cipher import Passphrase, connect
 
 APPLICATION_ID = 0x43524B44  # "CRKD": marks the file as a careerdesk journal
 REVISIONS = ("0001",)
 HEAD = REVISIONS[-1]
 
 
-def read_schema_state(path: Path) -> tuple[int, str | None, bool]:
+def read_schema_state(path: Path, passphrase: Passphrase | None = None
+                      ) -> tuple[int, str | None, bool]:
     """(application id, Alembic revision or None, whether the file holds any table).
 
-    Raises ``sqlite3.DatabaseError`` for a file that is not a database.
+    Raises ``sqlite3.DatabaseError`` (or SQLCipher's) for a file that is not a database,
+    ``WrongPassphrase`` for an encrypted one the passphrase does not open.
     """
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect(path, passphrase, read_only=True)
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from careerdesk.store.cipher import Passphrase
 from careerdesk.store.database import quick_check_file
 from careerdesk.store.environment import JournalDamaged
 from careerdesk.ui.background import Operation
@@ -22,17 +23,19 @@ START_DELAY_MS = 500
 class HealthCheck(QObject):
     damaged = Signal(str)  # what is wrong, in one sentence
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, parent: QObject | None = None,
+                 passphrase: Passphrase | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.passphrase = passphrase  # an encrypted journal's, held while it is open
         self.operation: Operation | None = None
 
     def start(self, delay_ms: int = START_DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self, self.run)
 
     def run(self) -> None:
-        path = self.path
-        self.operation = Operation(lambda: quick_check_file(path), self)
+        path, passphrase = self.path, self.passphrase
+        self.operation = Operation(lambda: quick_check_file(path, passphrase), self)
         self.operation.failed.connect(self._on_failed)
         self.operation.start()
 

@@ -106,7 +106,7 @@ def test_a_read_only_journal_says_what_to_do(tmp_path: Path, monkeypatch: pytest
     kept = services.add_journal_entry(journal, "before")
     journal.close()
 
-    def read_only_engine(path: Path) -> Any:
+    def read_only_engine(path: Path, passphrase: object = None) -> Any:
         # Root ignores file modes, so the file is opened read-only the way SQLite finds
         # it on a read-only folder or medium.
         engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", hide_parameters=True)
