@@ -26,7 +26,14 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select, text
 from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
-from careerdesk.domain.enums import AchievementKind, ExperienceKind, InteractionKind, Scope
+from careerdesk.domain.enums import (
+    AchievementKind,
+    ExperienceKind,
+    InteractionKind,
+    PersonRole,
+    Scope,
+    Stance,
+)
 from careerdesk.planner.calendar import add_months
 from careerdesk.planner.preferences import load_lead_times, load_overrides
 from careerdesk.planner.snapshot import PlannerData
@@ -60,7 +67,7 @@ def load_chosen(session: Session, *, achievements: ColumnElement[bool] | None = 
                       else _achievements(session, achievements)),
         experiences=(load_all(session, r.Experience) if experiences is None
                      else _experiences(session, experiences)),
-        people=load_all(session, r.Person),
+        people=_people(session),
         interactions=(load_all(session, r.Interaction) if interactions is None
                       else _interactions(session, interactions)),
         skills=load_skills(session),
@@ -141,6 +148,8 @@ def _chosen_ids(session: Session, id_column: Any, chosen: ColumnElement[bool]) -
 _ACHIEVEMENT_KINDS = {kind.value: kind for kind in AchievementKind}
 _SCOPES = {scope.value: scope for scope in Scope}
 _INTERACTION_KINDS = {kind.value: kind for kind in InteractionKind}
+_ROLES = {role.value: role for role in PersonRole}
+_STANCES = {stance.value: stance for stance in Stance}
 
 
 def _driver(session: Session) -> Any:
@@ -199,6 +208,21 @@ def _achievements(session: Session, chosen: ColumnElement[bool]) -> list[r.Achie
             for (id_, uid, tags, created, updated, day, title, kind, story, scope, evidence,
                  highlight, notes, experience) in rows]
     return found
+
+
+def _people(session: Session) -> list[r.Person]:
+    """Every person (the planner weighs them all), as ``load_all`` gives them, by id."""
+    rows = _driver(session).execute(
+        "SELECT uid, tags, created_at, updated_at, name, title, department, roles, influence, "
+        "stance, relationship, cadence_days, notes FROM person ORDER BY id")
+    return [r.Person(
+        uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
+        name=name, title=title, department=department,
+        roles=[_ROLES[role] for role in _json_list(roles)], influence=influence,
+        stance=_STANCES[stance], relationship=relationship, cadence_days=cadence_days,
+        notes=notes)
+        for (uid, tags, created, updated, name, title, department, roles, influence, stance,
+             relationship, cadence_days, notes) in rows]
 
 
 def _interactions(session: Session, chosen: ColumnElement[bool]) -> list[r.Interaction]:

@@ -100,3 +100,13 @@ def test_the_days_snapshot_keeps_each_persons_last_contact_and_every_open_follow
         summaries = {i.summary for i in load_planner_data(session, today).interactions}
     assert summaries == {"400", "100"}  # the open follow-up and the latest contact so far
     _assert_same_plan(journal, today)
+
+
+def test_people_are_read_field_for_field_as_the_store_gives_them(demo_journal: Journal) -> None:
+    from careerdesk.store.repository import load_all
+
+    with demo_journal.sessions() as session:
+        people = load_planner_data(session, date(2026, 11, 22)).people
+        assert people == load_all(session, r.Person)
+    assert any(person.roles for person in people)
+    assert any(person.tags for person in people) or any(person.notes for person in people)
