@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from careerdesk.ui import app, clock
@@ -166,3 +167,40 @@ def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None
     assert lines[2] == str({"sqlalchemy": False, "careerdesk.store.models": False,
                             "careerdesk.services": False, "careerdesk.ui.pages.today": False,
                             "painted": True})
+
+
+def test_the_window_keeps_its_journal_safe_once_it_is_open(qtbot: Any, demo_journal: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir = _data_dir(demo_journal)
+    demo_journal.close()
+    seen: dict[str, Any] = {}
+    keep_safe = app.keep_safe
+
+    def watching(window: MainWindow, journal: Any, instance: Any = None) -> Any:
+        guards = keep_safe(window, journal, instance)
+        seen.update(painted=window.first_paint.done, attached=window.has_journal,
+                    guards=guards, closed=False)
+        close = journal.close
+        journal.close = lambda: seen.update(closed=True) or close()
+        QTimer.singleShot(0, window.close)  # the user closes the window
+        return guards
+
+    monkeypatch.setattr(app, "keep_safe", watching)
+    assert app.run(data_dir) == 0
+    assert seen["painted"] and seen["attached"]
+    assert seen["guards"].health.path == data_dir / "journal.sqlite3"
+    assert not seen["guards"].backups.timer.isActive()  # stopped before the journal closed
+    assert seen["closed"]
+
+
+def test_quitting_the_recovery_screen_ends_the_start_with_status_1(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerdesk.ui import recovery
+
+    data_dir = tmp_path / "broken"
+    data_dir.mkdir()
+    (data_dir / "journal.sqlite3").write_bytes(b"this is not a database" * 100)
+    asked: list[str] = []
+    monkeypatch.setattr(recovery, "_ask", lambda folder, error: asked.append(str(error)) or False)
+    assert app.run(data_dir) == 1
+    assert len(asked) == 1 and "journal.sqlite3" in asked[0]
