@@ -204,3 +204,15 @@ def test_quitting_the_recovery_screen_ends_the_start_with_status_1(
     monkeypatch.setattr(recovery, "_ask", lambda folder, error: asked.append(str(error)) or False)
     assert app.run(data_dir) == 1
     assert len(asked) == 1 and "journal.sqlite3" in asked[0]
+
+
+def test_an_empty_journal_offers_the_sample_once_it_is_open(qtbot: Any, journal: Any) -> None:
+    window = MainWindow(None, _data_dir(journal), remember=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_paint.painted, timeout=5000):
+        window.show()
+    assert not window.sample_bar.isVisible()  # unknown until the journal is open
+    with qtbot.waitSignal(window.first_page_ready, timeout=5000):
+        window.attach_journal(journal)
+    assert window.sample_bar.isVisible()
+    window.shutdown()
