@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from careerdesk import __version__
 
@@ -334,28 +334,24 @@ def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
 def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
     import threading
 
-    from careerdesk.reports.export import chart_format, export_timeline, preload_drawing
+    from careerdesk.reports.export import chart_format, export_timeline
 
     chart_format(args.output)  # a bad suffix is refused before the journal is opened
     if args.start and args.end and args.end < args.start:
         print(f"careerdesk: timeline: --to {args.end} is before --from {args.start}",
               file=sys.stderr)
         return EXIT_USAGE
-    # matplotlib loads on a second thread while the journal opens and is read. The store
-    # is opened on its own, without the services module: the chart needs none of the import
-    # and export code that module loads.
-    threading.Thread(target=preload_drawing).start()
-    from careerdesk.store.database import quick_check_file
-
-    journal = _journal(data_dir, check=False)
-    # The journal's pages are checked on a third thread (SQLite's work leaves Python free),
-    # as the window does after its first paint; a damaged journal is refused before the
-    # file is written.
+    # The chart is read with plain SQL on a read-only connection: the command imports
+    # neither SQLAlchemy nor the services module, a third of its time otherwise.
+    connection, passphrase = _read_only(data_dir)
+    # The journal's pages are checked on a second thread (SQLite's work leaves Python
+    # free), as the window does after its first paint; a damaged journal is refused
+    # before the file is written.
     problems: list[BaseException] = []
 
     def check() -> None:
         try:
-            quick_check_file(journal.path, journal.passphrase)
+            _quick_check(data_dir, passphrase)
         except BaseException as error:
             problems.append(error)
 
@@ -368,13 +364,65 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
             raise problems[0]
 
     try:
-        data = export_timeline(journal, args.output, start=args.start, end=args.end,
+        data = export_timeline(connection, args.output, start=args.start, end=args.end,
                                before_writing=checked)
     finally:
         checker.join()
-        journal.close()
+        connection.close()
     print(f"wrote the timeline of {data.period.title} to {args.output}")
     return EXIT_OK
+
+
+def _read_only(data_dir: Path) -> tuple[Any, Passphrase | None]:
+    """A read-only DB-API connection to the journal, and its passphrase, without the ORM.
+
+    A journal that does not exist yet, or whose layout is older than this version's, is
+    first opened the usual way: created, or migrated (or refused with a clear message).
+    """
+    from careerdesk.paths import database_path
+    from careerdesk.search import connect_read_only
+    from careerdesk.store.environment import database_errors
+    from careerdesk.store.schema_version import HEAD, read_schema_state
+
+    path = database_path(data_dir)
+    revision = None
+    passphrase = None
+    if path.exists() and path.stat().st_size > 0:
+        passphrase = _passphrase(data_dir)
+        try:
+            _, revision, _ = read_schema_state(path, passphrase)
+        except database_errors():
+            revision = None
+    if revision != HEAD:
+        journal = _journal(data_dir)
+        passphrase = journal.passphrase
+        journal.close()
+    try:
+        return connect_read_only(str(path), passphrase), passphrase
+    except database_errors() as error:
+        from careerdesk.store.environment import explain
+
+        raise explain(error, path) or error from None
+
+
+def _quick_check(data_dir: Path, passphrase: Passphrase | None) -> None:
+    """SQLite's ``quick_check`` of the journal's pages; ``JournalDamaged`` when it fails."""
+    from careerdesk.paths import database_path
+    from careerdesk.store.cipher import connect
+    from careerdesk.store.environment import JournalDamaged, database_errors, explain
+
+    path = database_path(data_dir)
+    try:
+        connection = connect(path, passphrase, read_only=True)
+        try:
+            rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except database_errors() as error:
+        raise explain(error, path) or error from None
+    if rows != ["ok"]:
+        raise JournalDamaged(f"{path}: the journal file is damaged ({rows[0]}). Restore a "
+                             "backup; the damaged file is kept.")
 
 
 def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:

@@ -12,15 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerdesk.domain.enums import CycleEventKind
 from careerdesk.domain.records import CycleEvent
 from careerdesk.planner.calendar import add_months, occurrences
 from careerdesk.planner.words import day_range
-from careerdesk.store import models as m
+from careerdesk.reports.reading import Rows, cycle_events, rows_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class PeriodPreset(StrEnum):
@@ -116,33 +117,37 @@ def fiscal_year(events: Iterable[CycleEvent], today: date) -> Period:
     return Period(start + timedelta(days=1), end, PeriodPreset.FISCAL_YEAR)
 
 
-def journal_span(session: Session) -> tuple[date, date] | None:
+_DATED = (("achievement", "date"), ("interaction", "date"), ("experience", "start"),
+          ("compensation", "date"), ("cycle_event", "date"), ("journal_entry", "date"))
+
+
+def journal_span(source: Session | Rows) -> tuple[date, date] | None:
     """The first and last day any dated record of the journal falls on."""
+    rows = rows_of(source)
     firsts: list[date] = []
     lasts: list[date] = []
-    for column in (m.AchievementRow.date, m.InteractionRow.date, m.ExperienceRow.start,
-                   m.CompensationRow.date, m.CycleEventRow.date, m.JournalEntryRow.date):
-        low, high = session.execute(select(func.min(column), func.max(column))).one()
-        if low is not None:
-            firsts.append(low)
-            lasts.append(high)
-    ended = session.execute(select(func.max(m.ExperienceRow.end))).scalar()
-    if ended is not None:
-        lasts.append(ended)
+    for table, column in _DATED:
+        for low, high in rows.execute(f"SELECT min({column}), max({column}) FROM {table}"):
+            if low is not None:
+                firsts.append(date.fromisoformat(low))
+                lasts.append(date.fromisoformat(high))
+    for (ended,) in rows.execute('SELECT max("end") FROM experience'):
+        if ended is not None:
+            lasts.append(date.fromisoformat(ended))
     if not firsts:
         return None
     return min(firsts), max(lasts)
 
 
-def everything(session: Session, today: date) -> Period:
-    span = journal_span(session)
+def everything(source: Session | Rows, today: date) -> Period:
+    span = journal_span(source)
     if span is None:
         period = last_12_months(today)
         return Period(period.start, period.end, PeriodPreset.EVERYTHING, "the journal is empty")
     return Period(min(span[0], today), max(span[1], today), PeriodPreset.EVERYTHING)
 
 
-def resolve_period(session: Session, preset: PeriodPreset, today: date, *,
+def resolve_period(source: Session | Rows, preset: PeriodPreset, today: date, *,
                    start: date | None = None, end: date | None = None) -> Period:
     """The days a preset covers today; ``custom`` takes ``start`` and ``end`` (either may be
     left out: 12 months before the end, or today)."""
@@ -153,10 +158,8 @@ def resolve_period(session: Session, preset: PeriodPreset, today: date, *,
     if preset is PeriodPreset.LAST_12_MONTHS:
         return last_12_months(today)
     if preset is PeriodPreset.EVERYTHING:
-        return everything(session, today)
-    from careerdesk.store.repository import load_all
-
-    events = load_all(session, CycleEvent)
+        return everything(source, today)
+    events = cycle_events(source)
     if preset is PeriodPreset.SINCE_REVIEW:
         return since_last_review(events, today)
     return fiscal_year(events, today)

@@ -1,42 +1,55 @@
 """What the timeline shows, read from the journal for one period: plain data, no drawing.
 
 Every query is limited to the period in SQL (the date columns are indexed), so a year of
-a 100,000-record journal loads in a blink; only the columns the chart needs are read.
+a 100,000-record journal loads in a blink; only the columns the chart needs are read, with
+plain SQL (``reading``): on the session of the window, or on a connection of its own in
+the ``timeline`` command, which then never imports SQLAlchemy.
 Negotiation windows come from the planner (``build_windows``), the same windows the
 Planner page and ``careerdesk plan`` show, extended back in time for a past period.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar, cast
-
-from sqlalchemy import Select, and_, func, or_, select, text
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerdesk.domain.enums import (
     AchievementKind,
+    Availability,
     CycleEventKind,
     ExperienceKind,
     InteractionKind,
+    OpeningStatus,
     Scope,
 )
 from careerdesk.domain.records import CycleEvent, Opening, Person
 from careerdesk.planner.calendar import add_months, horizon, occurrences
-from careerdesk.planner.preferences import load_lead_times, load_overrides
-from careerdesk.planner.rules import WindowKind
+from careerdesk.planner.rules import LeadTimes, WindowKind
 from careerdesk.planner.windows import (
     CLOSED_OPENING,
     NegotiationWindow,
+    WindowOverride,
     build_windows,
     sort_windows,
 )
 from careerdesk.reports.periods import Period
-from careerdesk.store import models as m
-from careerdesk.store.repository import load_all, to_record
+from careerdesk.reports.reading import (
+    LEAD_TIMES_KEY,
+    OVERRIDES_KEY,
+    Rows,
+    cycle_events,
+    day,
+    in_list,
+    rows_of,
+    setting,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
 
@@ -170,111 +183,117 @@ class TimelineData:
 
 # -- loading ---------------------------------------------------------------------------------
 
-def load_timeline_data(session: Session, period: Period, *, today: date | None = None,
+def load_timeline_data(source: Session | Rows, period: Period, *, today: date | None = None,
                        filter: TimelineFilter | None = None) -> TimelineData:
     """Everything drawn for ``period``; lanes the filter hides are not even read."""
     chosen = filter or TimelineFilter()
+    rows = rows_of(source)
     data = TimelineData(period=period, today=today or date.today(), filter=chosen)
     if data.shows(Lane.ACHIEVEMENTS):
-        data.achievements = load_achievements(session, period, chosen.tag)
+        data.achievements = load_achievements(rows, period, chosen.tag)
     if data.shows(Lane.EXPERIENCES):
-        data.experiences = load_experiences(session, period, chosen.tag)
+        data.experiences = load_experiences(rows, period, chosen.tag)
     if data.shows(Lane.INTERACTIONS):
         data.people, data.interactions, data.other_people = load_interactions(
-            session, period, chosen.tag, chosen.people)
-        data.conversations_per_day = count_interactions(session, period, chosen.tag)
+            rows, period, chosen.tag, chosen.people)
+        data.conversations_per_day = count_interactions(rows, period, chosen.tag)
     if data.shows(Lane.CALENDAR) or data.shows(Lane.WINDOWS):
-        events = load_all(session, CycleEvent)
+        events = cycle_events(rows)
         if data.shows(Lane.CALENDAR):
             data.events = event_bands(events, period)
         if data.shows(Lane.WINDOWS):
-            data.windows = load_windows(session, events, period)
+            data.windows = load_windows(rows, events, period)
     if data.shows(Lane.PAY):
-        data.pay = load_pay(session, period)
+        data.pay = load_pay(rows, period)
     return data
 
 
-def _tagged(table: str, tag: str | None) -> Any:
-    return text(f"EXISTS (SELECT 1 FROM json_each({table}.tags) "
-                "WHERE lower(json_each.value) = lower(:tag))").bindparams(tag=tag or "")
+def _tagged(table: str, tag: str | None) -> tuple[str, list[str]]:
+    """The condition that a row of ``table`` carries ``tag`` (any case), and its parameter;
+    nothing without a tag."""
+    if not tag:
+        return "", []
+    return (f" AND EXISTS (SELECT 1 FROM json_each({table}.tags) "
+            "WHERE lower(json_each.value) = lower(?))"), [tag]
 
 
-def load_achievements(session: Session, period: Period, tag: str | None = None
+def _between(period: Period) -> list[str]:
+    return [period.start.isoformat(), period.end.isoformat()]
+
+
+def load_achievements(source: Session | Rows, period: Period, tag: str | None = None
                       ) -> list[AchievementMark]:
-    a = m.AchievementRow
-    query: Select[Any] = (select(a.uid, a.date, a.title, a.kind, a.scope, a.highlight)
-                          .where(a.date >= period.start, a.date <= period.end)
-                          .order_by(a.date, a.id))
-    if tag:
-        query = query.where(_tagged("achievement", tag))
+    tagged, tag_value = _tagged("achievement", tag)
     kinds, scopes = _values(AchievementKind), _values(Scope)
-    return [AchievementMark(uid, day, title, kinds.get(kind, AchievementKind.STORY),
-                            scopes.get(scope), bool(highlight))
-            for uid, day, title, kind, scope, highlight in session.execute(query)]
+    found = rows_of(source).execute(
+        "SELECT uid, date, title, kind, scope, highlight FROM achievement "
+        f"WHERE date >= ? AND date <= ?{tagged} ORDER BY date, id",
+        [*_between(period), *tag_value])
+    return [AchievementMark(uid, date.fromisoformat(day), title,
+                            kinds.get(kind, AchievementKind.STORY), scopes.get(scope),
+                            bool(highlight))
+            for uid, day, title, kind, scope, highlight in found]
 
 
-def load_experiences(session: Session, period: Period, tag: str | None = None
+def load_experiences(source: Session | Rows, period: Period, tag: str | None = None
                      ) -> list[ExperienceSpan]:
-    e = m.ExperienceRow
-    query: Select[Any] = (select(e.uid, e.title, e.kind, e.start, e.end, e.department)
-                          .where(e.start <= period.end, or_(e.end.is_(None), e.end >= period.start))
-                          .order_by(e.start, e.id))
-    if tag:
-        query = query.where(_tagged("experience", tag))
+    tagged, tag_value = _tagged("experience", tag)
     kinds = _values(ExperienceKind)
-    return [ExperienceSpan(uid, title, kinds.get(kind, ExperienceKind.OTHER), start, end,
-                           department)
-            for uid, title, kind, start, end, department in session.execute(query)]
+    found = rows_of(source).execute(
+        'SELECT uid, title, kind, start, "end", department FROM experience '
+        f'WHERE start <= ? AND ("end" IS NULL OR "end" >= ?){tagged} ORDER BY start, id',
+        [period.end.isoformat(), period.start.isoformat(), *tag_value])
+    return [ExperienceSpan(uid, title, kinds.get(kind, ExperienceKind.OTHER),
+                           date.fromisoformat(start), day(end), department)
+            for uid, title, kind, start, end, department in found]
 
 
-def load_interactions(session: Session, period: Period, tag: str | None = None,
+_CONVERSATIONS = ("FROM interaction_person AS link "
+                  "JOIN interaction AS i ON i.id = link.interaction_id "
+                  "JOIN person AS p ON p.id = link.person_id "
+                  "WHERE i.date >= ? AND i.date <= ?")
+"""Each conversation once per person in it, in the period."""
+
+
+def load_interactions(source: Session | Rows, period: Period, tag: str | None = None,
                       people: Sequence[str] = ()
                       ) -> tuple[list[TimelinePerson], list[InteractionMark], int]:
     """The rows of people (chosen, or the most frequent), their conversations, and how many
     other people were met in the period."""
-    i, p, link = m.InteractionRow, m.PersonRow, m.interaction_person
-    in_period = and_(i.date >= period.start, i.date <= period.end)
-    counted: Select[Any] = (select(p.uid, p.name, func.count())
-                            .select_from(link).join(i, i.id == link.c.interaction_id)
-                            .join(p, p.id == link.c.person_id).where(in_period)
-                            .group_by(p.id))
-    if tag:
-        counted = counted.where(_tagged("interaction", tag))
-    counts = {uid: (name, n) for uid, name, n in session.execute(counted)}
+    rows = rows_of(source)
+    tagged, tag_value = _tagged("i", tag)
+    counts = {uid: (name, n) for uid, name, n in rows.execute(
+        f"SELECT p.uid, p.name, count(*) {_CONVERSATIONS}{tagged} GROUP BY p.id",
+        [*_between(period), *tag_value])}
     if people:
-        names: dict[str, str] = {uid: name for uid, name in session.execute(
-            select(p.uid, p.name).where(p.uid.in_(list(people))))}
-        rows = [TimelinePerson(uid, names[uid], counts.get(uid, ("", 0))[1])
-                for uid in people if uid in names]
+        wanted = list(people)
+        names: dict[str, str] = {uid: name for uid, name in rows.execute(
+            f"SELECT uid, name FROM person WHERE uid IN ({in_list(wanted)})", wanted)}
+        shown = [TimelinePerson(uid, names[uid], counts.get(uid, ("", 0))[1])
+                 for uid in people if uid in names]
     else:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[1][0].casefold(), kv[0]))
-        rows = [TimelinePerson(uid, name, n) for uid, (name, n) in ranked[:MAX_PEOPLE]]
-    others = len(set(counts) - {row.uid for row in rows})
-    if not rows:
+        shown = [TimelinePerson(uid, name, n) for uid, (name, n) in ranked[:MAX_PEOPLE]]
+    others = len(set(counts) - {row.uid for row in shown})
+    if not shown:
         return [], [], others
-    query: Select[Any] = (select(i.uid, i.date, i.kind, i.summary, p.uid)
-                          .select_from(link).join(i, i.id == link.c.interaction_id)
-                          .join(p, p.id == link.c.person_id)
-                          .where(in_period, p.uid.in_([row.uid for row in rows]))
-                          .order_by(i.date, i.id))
-    if tag:
-        query = query.where(_tagged("interaction", tag))
+    uids = [row.uid for row in shown]
     kinds = _values(InteractionKind)
-    marks = [InteractionMark(uid, day, person, kinds.get(kind, InteractionKind.OTHER),
-                             summary)
-             for uid, day, kind, summary, person in session.execute(query)]
-    return rows, marks, others
+    marks = [InteractionMark(uid, date.fromisoformat(when), person,
+                             kinds.get(kind, InteractionKind.OTHER), summary)
+             for uid, when, kind, summary, person in rows.execute(
+                 f"SELECT i.uid, i.date, i.kind, i.summary, p.uid {_CONVERSATIONS} "
+                 f"AND p.uid IN ({in_list(uids)}){tagged} ORDER BY i.date, i.id",
+                 [*_between(period), *uids, *tag_value])]
+    return shown, marks, others
 
 
-def count_interactions(session: Session, period: Period, tag: str | None = None
+def count_interactions(source: Session | Rows, period: Period, tag: str | None = None
                        ) -> list[tuple[date, int]]:
-    i = m.InteractionRow
-    query: Select[Any] = (select(i.date, func.count()).where(i.date >= period.start,
-                                                             i.date <= period.end)
-                          .group_by(i.date).order_by(i.date))
-    if tag:
-        query = query.where(_tagged("interaction", tag))
-    return [(day, n) for day, n in session.execute(query)]
+    tagged, tag_value = _tagged("interaction", tag)
+    return [(date.fromisoformat(when), n) for when, n in rows_of(source).execute(
+        f"SELECT date, count(*) FROM interaction WHERE date >= ? AND date <= ?{tagged} "
+        "GROUP BY date ORDER BY date", [*_between(period), *tag_value])]
 
 
 def event_bands(events: Iterable[CycleEvent], period: Period) -> list[EventBand]:
@@ -286,7 +305,7 @@ def event_bands(events: Iterable[CycleEvent], period: Period) -> list[EventBand]
             for o in found if o.last_day >= period.start]
 
 
-def load_windows(session: Session, events: Sequence[CycleEvent], period: Period
+def load_windows(source: Session | Rows, events: Sequence[CycleEvent], period: Period
                  ) -> list[NegotiationWindow]:
     """The planner's windows that overlap the period, the ones the user dismissed left out.
 
@@ -294,75 +313,89 @@ def load_windows(session: Session, events: Sequence[CycleEvent], period: Period
     again a year later each time (windows lie within a few months of their event, so the
     steps overlap) and keeping each window once.
     """
-    openings = load_openings(session, period)
-    wanted = {o.hiring_manager for o in openings if o.hiring_manager}
-    p = m.PersonRow
+    rows = rows_of(source)
+    openings = load_openings(rows, period)
+    wanted = sorted({o.hiring_manager for o in openings if o.hiring_manager})
     # Only the hiring managers' names are read (the windows' reasons name them).
-    managers = {uid: Person(uid=uid, name=name) for uid, name in session.execute(
-        select(p.uid, p.name).where(p.uid.in_(wanted)))} if wanted else {}
-    lead_times = load_lead_times(session)
-    overrides = load_overrides(session)
+    managers = {uid: Person(uid=uid, name=name) for uid, name in rows.execute(
+        f"SELECT uid, name FROM person WHERE uid IN ({in_list(wanted)})", wanted)
+    } if wanted else {}
+    lead_times = LeadTimes.from_json(setting(rows, LEAD_TIMES_KEY))
+    stored = setting(rows, OVERRIDES_KEY)
+    overrides = {str(key): WindowOverride.from_json(value) for key, value in stored.items()
+                 } if isinstance(stored, dict) else {}
     found: dict[str, NegotiationWindow] = {}
-    day = period.start
+    asked = period.start
     while True:
-        for window in build_windows(events, openings, day, lead_times=lead_times,
+        for window in build_windows(events, openings, asked, lead_times=lead_times,
                                     overrides=overrides, people=managers):
             if (not window.dismissed and window.start <= period.end
                     and window.end >= period.start):
                 found.setdefault(window.id, window)
-        if horizon(day) >= period.end:
+        if horizon(asked) >= period.end:
             break
-        day = add_months(day, 12)
+        asked = add_months(asked, 12)
     return sort_windows(found.values())
 
 
-def load_openings(session: Session, period: Period) -> list[Opening]:
+def load_openings(source: Session | Rows, period: Period) -> list[Opening]:
     """The postings that can have a networking window in the period: still open, with a
     closing day on or after the period's first day."""
-    o = m.OpeningRow
     closed = [status.value for status in CLOSED_OPENING]
-    rows = session.scalars(
-        select(o).where(o.status.not_in(closed), o.closes.is_not(None), o.closes >= period.start,
-                        or_(o.posted.is_(None), o.posted <= period.end))
-        .options(selectinload(o.hiring_manager), selectinload(o.target)).order_by(o.id))
-    return [cast(Opening, to_record(row)) for row in rows]
+    statuses, availabilities = _values(OpeningStatus), _values(Availability)
+    found = rows_of(source).execute(
+        "SELECT o.uid, o.tags, o.title, o.department, o.posted, o.closes, manager.uid, "
+        "target.uid, o.status, o.availability, o.reference, o.notes FROM opening AS o "
+        "LEFT JOIN person AS manager ON manager.id = o.hiring_manager_id "
+        "LEFT JOIN target ON target.id = o.target_id "
+        f"WHERE o.status NOT IN ({in_list(closed)}) AND o.closes IS NOT NULL "
+        "AND o.closes >= ? AND (o.posted IS NULL OR o.posted <= ?) ORDER BY o.id",
+        [*closed, *_between(period)])
+    return [Opening(uid=uid, tags=json.loads(tags) if tags else [], title=title,
+                    department=department, posted=day(posted), closes=day(closes),
+                    hiring_manager=manager, target=target,
+                    status=statuses.get(status, OpeningStatus.WATCHING),
+                    availability=availabilities.get(availability, Availability.UNKNOWN),
+                    reference=reference, notes=notes)
+            for (uid, tags, title, department, posted, closes, manager, target, status,
+                 availability, reference, notes) in found]
 
 
-def load_pay(session: Session, period: Period) -> list[PayStep]:
+def load_pay(source: Session | Rows, period: Period) -> list[PayStep]:
     """Compensation records in the period, with the one in force when it starts."""
-    c = m.CompensationRow
-    rows = session.execute(select(c.uid, c.date, c.title, c.level, c.base, c.bonus, c.currency)
-                           .where(c.date <= period.end).order_by(c.date, c.id)).all()
+    found = rows_of(source).execute(
+        "SELECT uid, date, title, level, base, bonus, currency FROM compensation "
+        "WHERE date <= ? ORDER BY date, id", [period.end.isoformat()])
     steps: list[PayStep] = []
     previous: Any = None
-    for uid, day, title, level, base, bonus, currency in rows:
+    for uid, when, title, level, base, bonus, currency in found:
         promotion = previous is not None and (
             (title and previous[2] and title != previous[2])
             or (level and previous[3] and level != previous[3]))
-        steps.append(PayStep(uid, day, title, level, base, bonus, currency, bool(promotion)))
-        previous = (uid, day, title, level)
+        steps.append(PayStep(uid, date.fromisoformat(when), title, level, base, bonus, currency,
+                             bool(promotion)))
+        previous = (uid, when, title, level)
     first_inside = next((n for n, s in enumerate(steps) if s.date >= period.start), len(steps))
     return steps[max(first_inside - 1, 0):]
 
 
 # -- choices for the filters -----------------------------------------------------------------
 
-def tag_choices(session: Session) -> list[str]:
+def tag_choices(source: Session | Rows) -> list[str]:
     """Every tag on achievements, experiences and conversations, for the tag filter."""
-    rows = session.execute(text(
+    found = rows_of(source).execute(
         "SELECT DISTINCT value FROM (SELECT json_each.value AS value FROM achievement, "
         "json_each(achievement.tags) UNION SELECT json_each.value FROM experience, "
         "json_each(experience.tags) UNION SELECT json_each.value FROM interaction, "
-        "json_each(interaction.tags)) ORDER BY lower(value)"))
-    return [str(row[0]) for row in rows]
+        "json_each(interaction.tags)) ORDER BY lower(value)")
+    return [str(row[0]) for row in found]
 
 
-def people_choices(session: Session) -> list[tuple[str, str]]:
+def people_choices(source: Session | Rows) -> list[tuple[str, str]]:
     """(uid, name) of everyone with at least one conversation, by name."""
-    p, link = m.PersonRow, m.interaction_person
-    has_any = select(link.c.person_id).where(link.c.person_id == p.id).exists()
-    rows = session.execute(select(p.uid, p.name).where(has_any).order_by(func.lower(p.name)))
-    return [(uid, name) for uid, name in rows]
+    return [(uid, name) for uid, name in rows_of(source).execute(
+        "SELECT uid, name FROM person WHERE EXISTS (SELECT 1 FROM interaction_person "
+        "WHERE interaction_person.person_id = person.id) ORDER BY lower(name)")]
 
 
 def _values(kind: type[EnumT]) -> dict[Any, EnumT]:

@@ -118,3 +118,33 @@ def test_bad_stored_values_do_not_break_loading(journal: Journal) -> None:
         session.execute(text("UPDATE achievement SET kind = 'nonsense', scope = 'galaxy'"))
     data = load(journal)
     assert [(a.kind, a.scope) for a in data.achievements] == [(AchievementKind.STORY, None)]
+
+
+def test_a_connection_of_its_own_reads_what_the_session_reads(demo_journal: Journal) -> None:
+    """The ``timeline`` command reads on a read-only connection, the window on its session:
+    the same data either way, for any period, tag and person."""
+    from careerdesk.reports.periods import PeriodPreset, resolve_period
+    from careerdesk.search import connect_read_only
+
+    person = next(p for p in services.load_all(demo_journal, Person))
+    with demo_journal.sessions() as session:
+        tag = tag_choices(session)[0]
+        expected = [
+            (resolve_period(session, preset, DEMO_TODAY), choice)
+            for preset in PeriodPreset if preset is not PeriodPreset.CUSTOM
+            for choice in (TimelineFilter(), TimelineFilter(tag=tag),
+                           TimelineFilter(people=(person.uid,)))]
+        from_session = [load_timeline_data(session, period, today=DEMO_TODAY, filter=choice)
+                        for period, choice in expected]
+        choices = tag_choices(session), people_choices(session)
+    connection = connect_read_only(str(demo_journal.path))
+    try:
+        assert [(resolve_period(connection, period.preset, DEMO_TODAY), choice)
+                for period, choice in expected] == expected
+        assert [load_timeline_data(connection, period, today=DEMO_TODAY, filter=choice)
+                for period, choice in expected] == from_session
+        assert (tag_choices(connection), people_choices(connection)) == choices
+    finally:
+        connection.close()
+    assert any(data.windows for data in from_session)
+    assert any(data.interactions and data.filter.people for data in from_session)
