@@ -34,6 +34,9 @@ ORGANISATION = "careerdesk"
 ORGANISATION_DOMAIN = "careerdesk.local"
 SCREENSHOT_SIZE = QSize(1280, 800)
 MEASURE_TIMEOUT_MS = 60_000
+# A window that is not painted (shown on another desktop, never exposed) opens its
+# journal anyway after this long, so backups and a second start's hand-over still work.
+OPEN_UNPAINTED_MS = 1500
 
 _IMPORTED_AT = time.time()  # the fallback "start" where the process start is not known
 
@@ -119,6 +122,7 @@ class Startup(QObject):
         self.did_fail = False
         self._started = False
         window.first_paint.painted.connect(self.open)
+        QTimer.singleShot(OPEN_UNPAINTED_MS, self, self.open)
 
     def open(self) -> None:
         if self._started:

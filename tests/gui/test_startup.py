@@ -216,3 +216,19 @@ def test_an_empty_journal_offers_the_sample_once_it_is_open(qtbot: Any, journal:
         window.attach_journal(journal)
     assert window.sample_bar.isVisible()
     window.shutdown()
+
+
+def test_a_window_that_is_never_painted_opens_its_journal_anyway(
+        qtbot: Any, demo_journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir = _data_dir(demo_journal)
+    demo_journal.close()
+    monkeypatch.setattr(app, "OPEN_UNPAINTED_MS", 50)
+    window = MainWindow(None, data_dir, remember=False)
+    qtbot.addWidget(window)
+    startup = app.Startup(window, data_dir, interactive=False)
+    with qtbot.waitSignal(startup.opened, timeout=5000):
+        pass  # never shown, so never painted
+    assert not window.first_paint.done and window.has_journal
+    window.shutdown()
+    assert startup.journal is not None
+    startup.journal.close()
