@@ -24,6 +24,7 @@ from careerdesk.domain.errors import CareerdeskError, InvalidRecord
 from careerdesk.interchange import schema
 from careerdesk.store import models as m
 from careerdesk.store import repository
+from careerdesk.store.new_records import NewRecords
 from careerdesk.store.settings import load_profile, save_profile
 
 FORMAT = "careerdesk"
@@ -167,7 +168,13 @@ def _refuse_duplicates(section: str, items: list[Any]) -> None:
 
 
 def import_into(session: Session, data: Interchange) -> ImportCounts:
-    """Writes every record (in the caller's transaction); raises before commit on any problem."""
+    """Writes every record (in the caller's transaction); raises before commit on any problem.
+
+    Records new to the journal are inserted set-based (``NewRecords``); a record whose
+    uid exists is updated through ``RecordWriter``, which keeps it untouched when
+    nothing changed. Records are looked at in file order either way, so the first
+    problem reported is the same.
+    """
     counts = ImportCounts()
     writer = repository.RecordWriter(session)
     if any(v is not None for v in (data.profile.name, data.profile.employer,
@@ -176,13 +183,26 @@ def import_into(session: Session, data: Interchange) -> ImportCounts:
     for i, skill in enumerate(data.sections.get("skills", [])):
         result = writer.save_skill(skill, f"skills[{i}]")
         counts.count("skills", result.created, result.changed)
+    new = NewRecords(session, writer)
     for section in IMPORT_ORDER[1:]:
         items = data.sections.get(section, [])
-        if items:
-            writer.prefetch(repository.ROW_OF[type(items[0])], [x.uid for x in items])
+        if not items:
+            continue
+        row_type = repository.ROW_OF[type(items[0])]
+        uids = [x.uid for x in items]
+        # A uid twice in one list (possible from another tool's file) means the second
+        # updates the first: the writer alone handles that, one record at a time.
+        existing = new.existing(row_type, uids) if len(set(uids)) == len(uids) else set(uids)
+        writer.prefetch(row_type, existing)
+        new.prefetch(x for x in items if x.uid not in existing)
         for i, record in enumerate(items):
-            result = writer.save(record, f"{section}[{i}]", keep_times=True)
-            counts.count(section, result.created, result.changed)
+            if record.uid in existing:
+                result = writer.save(record, f"{section}[{i}]", keep_times=True)
+                counts.count(section, result.created, result.changed)
+            else:
+                new.add(record, f"{section}[{i}]")
+                counts.count(section, created=True, changed=True)
+        new.write()
     session.flush()
     return counts
 

@@ -285,7 +285,8 @@ class RecordWriter:
         self._skills[clean.casefold()] = row
         return row, True
 
-    def _skills_named(self, names: Sequence[str], where: str) -> list[m.SkillRow]:
+    def skills_named(self, names: Sequence[str], where: str) -> list[m.SkillRow]:
+        """The skills of these names, each once, in the order first named."""
         rows: list[m.SkillRow] = []
         for i, name in enumerate(names):
             row = self.skill(name, f"{where}[{i}]")
@@ -332,56 +333,31 @@ class RecordWriter:
         return SaveResult(record.uid, created, changed)
 
     def _values(self, record: r.Record, where: str) -> dict[str, Any]:
+        return {**column_values(record), **self._links(record, where)}
+
+    def _links(self, record: r.Record, where: str) -> dict[str, Any]:
+        """The rows a record refers to, looked up in the order a file's problems are told."""
         def at(name: str) -> str:
             return f"{where}.{name}" if where else name
 
-        tags = _clean_tags(record.tags)
         match record:
-            case r.JournalEntry():
-                return {"tags": tags, "date": record.date, "title": record.title,
-                        "body": record.body}
             case r.Achievement():
                 return {
-                    "tags": tags, "date": record.date, "title": record.title,
-                    "story": record.story, "kind": record.kind.value,
-                    "scope": record.scope.value if record.scope else None,
-                    "evidence": list(record.evidence), "highlight": record.highlight,
-                    "notes": record.notes,
                     "experience": self._ref(m.ExperienceRow, record.experience,
                                             at("experience"), "experience"),
-                    "skills": self._skills_named(record.skills, at("skills")),
+                    "skills": self.skills_named(record.skills, at("skills")),
                     "people": self._refs(m.PersonRow, record.people, at("people"), "person"),
                     "metrics": [_metric_row(x, i) for i, x in enumerate(record.metrics)],
                 }
             case r.Experience():
                 return {
-                    "tags": tags, "kind": record.kind.value, "title": record.title,
-                    "department": record.department, "start": record.start, "end": record.end,
-                    "outcome": record.outcome, "reflection": record.reflection,
                     "sponsor": self._ref(m.PersonRow, record.sponsor, at("sponsor"), "person"),
-                    "skills": self._skills_named(record.skills, at("skills")),
-                }
-            case r.Person():
-                return {
-                    "tags": tags, "name": record.name, "title": record.title,
-                    "department": record.department,
-                    "roles": list(dict.fromkeys(x.value for x in record.roles)),
-                    "influence": record.influence, "stance": record.stance.value,
-                    "relationship": record.relationship, "cadence_days": record.cadence_days,
-                    "notes": record.notes,
+                    "skills": self.skills_named(record.skills, at("skills")),
                 }
             case r.Interaction():
-                return {
-                    "tags": tags, "date": record.date, "kind": record.kind.value,
-                    "summary": record.summary, "follow_up": record.follow_up,
-                    "follow_up_action": record.follow_up_action, "done": record.done,
-                    "people": self._refs(m.PersonRow, record.people, at("people"), "person"),
-                }
+                return {"people": self._refs(m.PersonRow, record.people, at("people"), "person")}
             case r.Target():
                 return {
-                    "tags": tags, "title": record.title, "department": record.department,
-                    "level": record.level, "path": record.path.value,
-                    "status": record.status.value, "notes": record.notes,
                     "required_skills": [
                         m.TargetSkillRow(skill=self.skill(x.name, at(f"required_skills[{i}].name")),
                                          level=x.level, position=i)
@@ -389,47 +365,102 @@ class RecordWriter:
                 }
             case r.Opening():
                 return {
-                    "tags": tags, "title": record.title, "department": record.department,
-                    "posted": record.posted, "closes": record.closes,
-                    "status": record.status.value, "availability": record.availability.value,
-                    "reference": record.reference, "notes": record.notes,
                     "hiring_manager": self._ref(m.PersonRow, record.hiring_manager,
                                                 at("hiring_manager"), "person"),
                     "target": self._ref(m.TargetRow, record.target, at("target"), "target"),
-                }
-            case r.CycleEvent():
-                return {
-                    "tags": tags, "kind": record.kind.value, "name": record.name,
-                    "date": record.date, "duration_days": record.duration_days,
-                    "recurrence": record.recurrence.value, "notes": record.notes,
                 }
             case r.NegotiationPlan():
                 evidence = self._refs(m.AchievementRow, record.evidence, at("evidence"),
                                       "achievement")
                 return {
-                    "tags": tags, "title": record.title, "strategy": record.strategy.value,
-                    "meeting_date": record.meeting_date,
-                    "current": to_json(record.current), "ask": to_json(record.ask),
-                    "benchmarks": to_json(record.benchmarks),
-                    "talking_points": list(record.talking_points),
-                    "objections": to_json(record.objections),
-                    "fallbacks": list(record.fallbacks), "walk_away": record.walk_away,
-                    "status": record.status.value,
-                    "outcome": None if record.outcome is None else to_json(record.outcome),
-                    "notes": record.notes,
                     "target": self._ref(m.TargetRow, record.target, at("target"), "target"),
                     "participants": self._refs(m.PersonRow, record.participants,
                                                at("participants"), "person"),
                     "evidence": [m.PlanEvidenceRow(achievement=a, position=i)
                                  for i, a in enumerate(evidence)],
                 }
-            case r.Compensation():
-                return {
-                    "tags": tags, "date": record.date, "title": record.title,
-                    "level": record.level, "base": record.base, "bonus": record.bonus,
-                    "equity": record.equity, "currency": record.currency, "note": record.note,
-                }
-        raise TypeError(f"{type(record).__name__} is not a record kind")
+        return {}
+
+
+def column_values(record: r.Record) -> dict[str, Any]:
+    """A record's own columns as its table keeps them; what it refers to is left out.
+
+    Shared by ``RecordWriter`` and the import's set-based insert of new records, so both
+    store exactly the same values.
+    """
+    tags = _clean_tags(record.tags)
+    match record:
+        case r.JournalEntry():
+            return {"tags": tags, "date": record.date, "title": record.title,
+                    "body": record.body}
+        case r.Achievement():
+            return {
+                "tags": tags, "date": record.date, "title": record.title,
+                "story": record.story, "kind": record.kind.value,
+                "scope": record.scope.value if record.scope else None,
+                "evidence": list(record.evidence), "highlight": record.highlight,
+                "notes": record.notes,
+            }
+        case r.Experience():
+            return {
+                "tags": tags, "kind": record.kind.value, "title": record.title,
+                "department": record.department, "start": record.start, "end": record.end,
+                "outcome": record.outcome, "reflection": record.reflection,
+            }
+        case r.Person():
+            return {
+                "tags": tags, "name": record.name, "title": record.title,
+                "department": record.department,
+                "roles": list(dict.fromkeys(x.value for x in record.roles)),
+                "influence": record.influence, "stance": record.stance.value,
+                "relationship": record.relationship, "cadence_days": record.cadence_days,
+                "notes": record.notes,
+            }
+        case r.Interaction():
+            return {
+                "tags": tags, "date": record.date, "kind": record.kind.value,
+                "summary": record.summary, "follow_up": record.follow_up,
+                "follow_up_action": record.follow_up_action, "done": record.done,
+            }
+        case r.Target():
+            return {
+                "tags": tags, "title": record.title, "department": record.department,
+                "level": record.level, "path": record.path.value,
+                "status": record.status.value, "notes": record.notes,
+            }
+        case r.Opening():
+            return {
+                "tags": tags, "title": record.title, "department": record.department,
+                "posted": record.posted, "closes": record.closes,
+                "status": record.status.value, "availability": record.availability.value,
+                "reference": record.reference, "notes": record.notes,
+            }
+        case r.CycleEvent():
+            return {
+                "tags": tags, "kind": record.kind.value, "name": record.name,
+                "date": record.date, "duration_days": record.duration_days,
+                "recurrence": record.recurrence.value, "notes": record.notes,
+            }
+        case r.NegotiationPlan():
+            return {
+                "tags": tags, "title": record.title, "strategy": record.strategy.value,
+                "meeting_date": record.meeting_date,
+                "current": to_json(record.current), "ask": to_json(record.ask),
+                "benchmarks": to_json(record.benchmarks),
+                "talking_points": list(record.talking_points),
+                "objections": to_json(record.objections),
+                "fallbacks": list(record.fallbacks), "walk_away": record.walk_away,
+                "status": record.status.value,
+                "outcome": None if record.outcome is None else to_json(record.outcome),
+                "notes": record.notes,
+            }
+        case r.Compensation():
+            return {
+                "tags": tags, "date": record.date, "title": record.title,
+                "level": record.level, "base": record.base, "bonus": record.bonus,
+                "equity": record.equity, "currency": record.currency, "note": record.note,
+            }
+    raise TypeError(f"{type(record).__name__} is not a record kind")
 
 
 def _metric_row(metric: r.Metric, position: int) -> m.MetricRow:

@@ -72,35 +72,43 @@ def _texts(value: Any) -> list[str]:
 
 def document(row: Base) -> tuple[str, str, date | None]:
     """The (title, body, day) a record contributes to the index."""
+    return document_of(type(row), row)
+
+
+def document_of(kind: type[Base], row: Any) -> tuple[str, str, date | None]:
+    """The (title, body, day) of a record of table ``kind``.
+
+    ``row`` is the ORM row, or any object with its attributes: the import writes new
+    records without building rows and indexes their values through this same function.
+    """
     tags = " ".join(getattr(row, "tags", None) or [])
-    match row:
-        case JournalEntryRow():
-            return row.title or "", _join([row.body, tags]), row.date
-        case AchievementRow():
-            metrics = [_join([m.name, m.unit]) for m in row.metrics]
-            return row.title, _join([row.story, row.notes, *metrics, *row.evidence, tags]), row.date
-        case ExperienceRow():
-            return row.title, _join([row.department, row.outcome, row.reflection, tags]), row.start
-        case PersonRow():
-            return row.name, _join([row.title, row.department, row.notes, tags]), None
-        case InteractionRow():
-            return "", _join([row.summary, row.follow_up_action, tags]), row.date
-        case SkillRow():
-            return row.name, row.category or "", None
-        case TargetRow():
-            return row.title, _join([row.department, row.level, row.notes, tags]), None
-        case OpeningRow():
-            return row.title, _join([row.department, row.reference, row.notes, tags]), row.posted
-        case CycleEventRow():
-            return row.name, _join([row.notes, tags]), row.date
-        case PlanRow():
-            parts = [*_texts(row.ask), *_texts(row.current), *_texts(row.benchmarks),
-                     *_texts(row.talking_points), *_texts(row.objections),
-                     *_texts(row.fallbacks), row.walk_away, row.notes, tags]
-            return row.title, _join(parts), row.meeting_date
-        case CompensationRow():
-            return row.title or "", _join([row.level, row.note, tags]), row.date
-    raise TypeError(f"{type(row).__name__} is not indexed")
+    if kind is JournalEntryRow:
+        return row.title or "", _join([row.body, tags]), row.date
+    if kind is AchievementRow:
+        metrics = [_join([m.name, m.unit]) for m in row.metrics]
+        return row.title, _join([row.story, row.notes, *metrics, *row.evidence, tags]), row.date
+    if kind is ExperienceRow:
+        return row.title, _join([row.department, row.outcome, row.reflection, tags]), row.start
+    if kind is PersonRow:
+        return row.name, _join([row.title, row.department, row.notes, tags]), None
+    if kind is InteractionRow:
+        return "", _join([row.summary, row.follow_up_action, tags]), row.date
+    if kind is SkillRow:
+        return row.name, row.category or "", None
+    if kind is TargetRow:
+        return row.title, _join([row.department, row.level, row.notes, tags]), None
+    if kind is OpeningRow:
+        return row.title, _join([row.department, row.reference, row.notes, tags]), row.posted
+    if kind is CycleEventRow:
+        return row.name, _join([row.notes, tags]), row.date
+    if kind is PlanRow:
+        parts = [*_texts(row.ask), *_texts(row.current), *_texts(row.benchmarks),
+                 *_texts(row.talking_points), *_texts(row.objections),
+                 *_texts(row.fallbacks), row.walk_away, row.notes, tags]
+        return row.title, _join(parts), row.meeting_date
+    if kind is CompensationRow:
+        return row.title or "", _join([row.level, row.note, tags]), row.date
+    raise TypeError(f"{kind.__name__} is not indexed")
 
 
 def rowid_of(row: Base) -> int:
@@ -110,26 +118,36 @@ def rowid_of(row: Base) -> int:
 
 def write(connection: Connection, rows: Sequence[Base]) -> None:
     """Replaces the index rows of these records."""
-    if not rows:
+    _replace(connection, [_params(type(row), row.id, row)  # type: ignore[attr-defined]
+                          for row in rows])
+
+
+def write_new(connection: Connection, kind: type[Base], records: Iterable[tuple[int, Any]]) -> None:
+    """Indexes records of table ``kind`` given as (id, object with the row's attributes)."""
+    _replace(connection, [_params(kind, id_, values) for id_, values in records])
+
+
+def _params(kind: type[Base], id_: int, row: Any) -> tuple[int, str, str, str, str, str | None]:
+    title, body, day = document_of(kind, row)
+    code, name = KIND_CODES[kind]
+    return int(id_) * KIND_BITS + code, title, body, name, row.uid, day.isoformat() if day else None
+
+
+def _replace(connection: Connection, params: list[tuple[int, str, str, str, str, str | None]],
+             ) -> None:
+    # Straight to the driver: plain values need no conversion, and an import writes
+    # a hundred thousand of them.
+    if not params:
         return
-    params = []
-    for row in rows:
-        title, body, day = document(row)
-        params.append({"rowid": rowid_of(row), "title": title, "body": body,
-                       "kind": KIND_CODES[type(row)][1], "uid": row.uid,  # type: ignore[attr-defined]
-                       "day": day.isoformat() if day else None})
-    remove(connection, [p["rowid"] for p in params])
-    connection.execute(
-        text(f"INSERT INTO {TABLE}(rowid, title, body, kind, uid, day) "
-             "VALUES (:rowid, :title, :body, :kind, :uid, :day)"),
-        params,
-    )
+    remove(connection, [p[0] for p in params])
+    connection.exec_driver_sql(
+        f"INSERT INTO {TABLE}(rowid, title, body, kind, uid, day) VALUES (?, ?, ?, ?, ?, ?)",
+        params)
 
 
 def remove(connection: Connection, rowids: Sequence[int]) -> None:
     if rowids:
-        connection.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"),
-                           [{"r": r} for r in rowids])
+        connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid = ?", [(r,) for r in rowids])
 
 
 def rebuild(session: Session) -> None:
