@@ -15,6 +15,7 @@ from careerdesk.domain.errors import CareerdeskError, InvalidRecord
 from careerdesk.interchange import careerdesk_json
 from careerdesk.interchange.atomic import write_json_atomically
 from careerdesk.interchange.careerdesk_json import ImportCounts
+from careerdesk.interchange.gc_pause import gc_paused
 from careerdesk.store import repository
 from careerdesk.store.database import Journal, open_journal
 from careerdesk.store.repository import RecordWriter, SaveResult
@@ -120,8 +121,8 @@ def preview_import(path: Path, format: str | None = None, *,
     """
     from careerdesk.interchange import detect
 
-    kind = detect.format_of(path, format)
-    data = kind.read(path)
+    with gc_paused():
+        kind, data = detect.read_with_format(path, format)
     counts = {section: len(data.sections[section]) for section in r.SECTIONS
               if data.sections.get(section)}
     preview = ImportPreview(path, kind.name, kind.label, data, counts)
@@ -153,9 +154,10 @@ def _write_import(session: Session, preview: ImportPreview) -> ImportCounts:
     owned = detect.FORMATS[preview.format].owned
     data = preview.interchange
     try:
-        if owned is not None:
-            data = merge.keep_user_edits(session, data, owned)
-        return careerdesk_json.import_into(session, data)
+        with gc_paused():
+            if owned is not None:
+                data = merge.keep_user_edits(session, data, owned)
+            return careerdesk_json.import_into(session, data)
     except InvalidRecord as error:
         raise careerdesk_json.FileRefused(f"{preview.path}: {error}") from None
 

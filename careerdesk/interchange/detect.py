@@ -33,7 +33,10 @@ class Format:
 
 
 def _read_careerdesk(path: Path) -> Interchange:
-    data = careerdesk_json.read_json(path)
+    return _parse_careerdesk(careerdesk_json.read_json(path), path)
+
+
+def _parse_careerdesk(data: Any, path: Path) -> Interchange:
     try:
         return careerdesk_json.parse(data)
     except InvalidRecord as error:
@@ -54,17 +57,22 @@ FORMATS: dict[str, Format] = {
 
 def guess_format(path: Path) -> str:
     """The name of the file's format (a key of ``FORMATS``), or a refusal saying why not."""
+    return _guess(path)[0]
+
+
+def _guess(path: Path) -> tuple[str, Any]:
+    """The format's name, and the file's JSON when telling the format meant reading it."""
     if path.is_dir():
         if linkedin.export_files(path):
-            return "linkedin"
+            return "linkedin", None
         raise FileRefused(f"{path}: a folder without LinkedIn's export files "
                           f"({', '.join(linkedin.FILES)}); careerdesk cannot import it")
     if not path.exists():
         raise FileRefused(f"{path}: no such file")
     if is_zip(path) or path.suffix.casefold() == ".zip":
-        return _guess_zip(path)  # refuses a ".zip" that is not one, saying so
+        return _guess_zip(path), None  # refuses a ".zip" that is not one, saying so
     if path.name.casefold() in {name.casefold() for name in linkedin.FILES}:
-        return "linkedin"
+        return "linkedin", None
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -72,9 +80,10 @@ def guess_format(path: Path) -> str:
         raise FileRefused(f"{path}: cannot be read ({error.strerror})") from None
     text = head.decode("utf-8-sig", errors="replace").lstrip()
     if text[:11].upper() == "BEGIN:VCARD":
-        return "vcard"
+        return "vcard", None
     if text.startswith("{"):
-        return _guess_json(careerdesk_json.read_json(path), path)
+        data = careerdesk_json.read_json(path)
+        return _guess_json(data, path), data
     raise _unknown(path)
 
 
@@ -107,7 +116,22 @@ def _unknown(path: Path) -> FileRefused:
 
 def read_any(path: Path, format: str | None = None) -> Interchange:
     """Reads and checks the file, guessing its format when none is given; writes nothing."""
-    return format_of(path, format).read(path)
+    return read_with_format(path, format)[1]
+
+
+def read_with_format(path: Path, format: str | None = None) -> tuple[Format, Interchange]:
+    """The file's format (guessed when None) and its records, read and checked.
+
+    A careerdesk file whose format was guessed is parsed once: reading a large file's
+    JSON a second time took a second and a half.
+    """
+    if format is None:
+        name, data = _guess(path)
+        if name == "careerdesk" and data is not None:
+            return FORMATS[name], _parse_careerdesk(data, path)
+        format = name
+    kind = format_of(path, format)
+    return kind, kind.read(path)
 
 
 def format_of(path: Path, format: str | None = None) -> Format:
