@@ -313,14 +313,20 @@ def cmd_plan(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
-    from careerdesk import services
+    # The reports module directly: the services module would load the import and export
+    # code, which the sheet has no use for.
+    from careerdesk.reports.prep import chosen_plan_uid, printable_sheet
 
-    journal = _journal(data_dir)
+    journal = _journal(data_dir, check=False)
+    checked = _check_beside(data_dir, journal.passphrase)  # while the sheet is made
     try:
-        uid = services.prep_sheet_plan(journal, None if args.latest else args.plan_uid, date.today())
-        sheet = services.prep_sheet(journal, uid, date.today())
+        with journal.sessions() as session:
+            uid = chosen_plan_uid(session, None if args.latest else args.plan_uid, date.today())
+            sheet = printable_sheet(session, uid, date.today())
     finally:
         journal.close()
+        checked(refuse=False)
+    checked()  # a damaged journal is refused before the file is written
     # Qt only here: every other command stays free of it.
     from careerdesk.ui.printing import ensure_gui_application, write_pdf
 
@@ -332,8 +338,6 @@ def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
-    import threading
-
     from careerdesk.reports.export import chart_format, export_timeline
 
     chart_format(args.output)  # a bad suffix is refused before the journal is opened
@@ -344,31 +348,13 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
     # The chart is read with plain SQL on a read-only connection: the command imports
     # neither SQLAlchemy nor the services module, a third of its time otherwise.
     connection, passphrase = _read_only(data_dir)
-    # The journal's pages are checked on a second thread (SQLite's work leaves Python
-    # free), as the window does after its first paint; a damaged journal is refused
-    # before the file is written.
-    problems: list[BaseException] = []
-
-    def check() -> None:
-        try:
-            _quick_check(data_dir, passphrase)
-        except BaseException as error:
-            problems.append(error)
-
-    checker = threading.Thread(target=check)
-    checker.start()
-
-    def checked() -> None:
-        checker.join()
-        if problems:
-            raise problems[0]
-
+    checked = _check_beside(data_dir, passphrase)
     try:
         data = export_timeline(connection, args.output, start=args.start, end=args.end,
                                before_writing=checked)
     finally:
-        checker.join()
         connection.close()
+        checked(refuse=False)
     print(f"wrote the timeline of {data.period.title} to {args.output}")
     return EXIT_OK
 
@@ -403,6 +389,31 @@ def _read_only(data_dir: Path) -> tuple[Any, Passphrase | None]:
         from careerdesk.store.environment import explain
 
         raise explain(error, path) or error from None
+
+
+def _check_beside(data_dir: Path, passphrase: Passphrase | None) -> Callable[..., None]:
+    """Starts ``_quick_check`` on a thread of its own (SQLite's work leaves Python free),
+    as the window runs it after its first paint. The function returned waits for it and
+    raises what it found (``refuse=False``: only waits); call it before writing a file."""
+    import threading
+
+    problems: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            _quick_check(data_dir, passphrase)
+        except BaseException as error:
+            problems.append(error)
+
+    checker = threading.Thread(target=check)
+    checker.start()
+
+    def wait(refuse: bool = True) -> None:
+        checker.join()
+        if refuse and problems:
+            raise problems[0]
+
+    return wait
 
 
 def _quick_check(data_dir: Path, passphrase: Passphrase | None) -> None:

@@ -326,17 +326,10 @@ def restore_skills(journal: Journal, states: list[SkillState]) -> None:
 
 def prep_sheet_plan(journal: Journal, uid: str | None, today: date) -> str:
     """The uid of the plan to print: ``uid`` checked, or the next meeting's plan when None."""
-    from careerdesk.domain.errors import NotFound
-    from careerdesk.reports.prep import latest_plan_uid
+    from careerdesk.reports.prep import chosen_plan_uid
 
     with journal.sessions() as session:
-        if uid is None:
-            found = latest_plan_uid(session, today)
-            if found is None:
-                raise NotFound("the journal has no negotiation plan to print")
-            return found
-        repository.load(session, r.NegotiationPlan, uid)  # NotFound names the uid
-        return uid
+        return chosen_plan_uid(session, uid, today)
 
 
 def prep_sheet(journal: Journal, plan_uid: str, today: date) -> PrintableSheet:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from careerdesk.domain.enums import AchievementKind
+from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import NegotiationPlan
 from careerdesk.planner.data import PlannerData, load_chosen
 from careerdesk.reports.prep_chart import chart_image
@@ -51,13 +52,26 @@ def latest_plan_uid(session: Session, today: date) -> str | None:
     return str(max(rows, key=lambda r: r.updated_at or datetime.min).uid)
 
 
+def chosen_plan_uid(session: Session, uid: str | None, today: date) -> str:
+    """The uid of the plan to print: ``uid`` checked, or the next meeting's plan when None;
+    ``NotFound`` when there is no such plan, or no plan at all."""
+    if uid is None:
+        found = latest_plan_uid(session, today)
+        if found is None:
+            raise NotFound("the journal has no negotiation plan to print")
+        return found
+    load(session, NegotiationPlan, uid)  # NotFound names the uid
+    return uid
+
+
 def sheet_snapshot(session: Session, plan: NegotiationPlan, today: date) -> PlannerData:
     """The part of the planner's snapshot the sheet of ``plan`` reads, chosen in SQL.
 
     Of the two large kinds it reads the plan's evidence and the invisible work of its period
     (achievements), and the conversations with the people in the room (interactions):
     ``build_prep_sheet_data`` gives the same sheet from this as from the whole journal,
-    which on a journal of many years takes some forty times longer to read.
+    which on a journal of many years takes some forty times longer to read. Every
+    experience is read (one names the experience a win happened in), column by column.
     """
     start, _ = period_for(plan, today)
     meeting = plan.meeting_date or today
@@ -68,7 +82,7 @@ def sheet_snapshot(session: Session, plan: NegotiationPlan, today: date) -> Plan
     with_participant = (select(link.c.interaction_id)
                         .join(m.PersonRow, m.PersonRow.id == link.c.person_id)
                         .where(m.PersonRow.uid.in_(plan.participants)))
-    return load_chosen(session, achievements=achievements,
+    return load_chosen(session, achievements=achievements, experiences=true(),
                        interactions=i.id.in_(with_participant))
 
 

@@ -24,6 +24,8 @@ from careerdesk.reports import equity as eq
 from careerdesk.reports.prep_data import PrepSheetData
 
 CHART_NAME = "careerdesk-prep-chart.png"
+MAX_LISTED = 8
+"""Lateral experiences and pieces of invisible work listed at the most: the latest."""
 
 INK = "#1f2328"
 MUTED = "#5c6670"
@@ -55,6 +57,13 @@ def text(value: object) -> str:
     escaped = html.escape(str(value), quote=True)
     escaped = _BOLD.sub(r"<b>\1</b>", escaped)
     return escaped.replace("\n\n", "<br/><br/>").replace("\n", "<br/>")
+
+
+def _more(count: int, one: str, many: str) -> str:
+    """The last item of a cut list: how many were left out."""
+    if count <= 0:
+        return ""
+    return f'<li class="muted">and {count:,} {one if count == 1 else many} in the period</li>'
 
 
 def _h2(title: str) -> str:
@@ -208,14 +217,18 @@ def _evidence(data: PrepSheetData) -> str:
 
 
 def _growth(data: PrepSheetData) -> str:
+    # The latest of each, so that a busy year still prints on one or two pages.
+    recent = data.lateral[-MAX_LISTED:]
     lateral = "".join(
         f"<li><b>{text(e.title)}</b> <span class=\"muted\">({text(e.kind.label.lower())}, "
         f"{text(words.day_range(e.start, e.end) if e.end else 'since ' + words.day(e.start))})</span>"
         "</li>"
-        for e in data.lateral)
+        for e in recent) + _more(len(data.lateral) - len(recent), "earlier experience",
+                                 "earlier experiences")
     invisible = "".join(
         f"<li><b>{text(a.title)}</b> <span class=\"muted\">({text(words.day(a.date))})</span></li>"
-        for a in data.invisible)
+        for a in data.invisible[:MAX_LISTED]) + _more(
+            len(data.invisible) - MAX_LISTED, "earlier piece", "earlier pieces")
     left = f"<ul>{lateral}</ul>" if lateral else _none("No lateral experience in the period.")
     right = f"<ul>{invisible}</ul>" if invisible else _none(
         "No invisible work recorded beyond the evidence.")

@@ -152,3 +152,22 @@ def test_the_same_sheet_on_a_generated_journal(journal: services.Journal,
     assert len(snapshot.achievements) < len(everything.achievements) / 5
     assert len(snapshot.interactions) < len(everything.interactions) / 5
     assert _sheets_agree(journal, TODAY) == 3
+
+
+def test_a_busy_year_lists_the_latest_growth_and_counts_the_rest(
+        promotion: PrepSheetData) -> None:
+    """A year of many experiences and much invisible work still prints on a page or two."""
+    from careerdesk.reports.prep_sheet import MAX_LISTED
+
+    experience, piece = promotion.lateral[0], promotion.invisible[0]
+    lateral = [replace(experience, uid=f"e{n}", title=f"Rotation number {n}",
+                       start=date(2026, 1, 1 + n)) for n in range(20)]
+    invisible = [replace(piece, uid=f"a{n}", title=f"Quiet work number {n}",
+                         date=date(2026, 6, 28 - n)) for n in range(25)]
+    page = prep_sheet_html(replace(promotion, lateral=lateral, invisible=invisible))
+    shown = [n for n in range(20) if f"Rotation number {n}<" in page]
+    assert shown == list(range(20 - MAX_LISTED, 20))  # the latest to start
+    assert [n for n in range(25) if f"Quiet work number {n}<" in page] == list(range(MAX_LISTED))
+    assert f"and {20 - MAX_LISTED} earlier experiences in the period" in page
+    assert f"and {25 - MAX_LISTED} earlier pieces in the period" in page
+    assert "earlier" not in prep_sheet_html(promotion)  # a quiet year is listed whole

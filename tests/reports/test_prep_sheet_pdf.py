@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from careerdesk import services
 from careerdesk.domain.enums import Strategy
 from careerdesk.domain.records import NegotiationPlan, Person
+from tests.reports.conftest import damage_journal_entries
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,3 +93,17 @@ def test_an_unwritable_output_is_refused_in_words(demo_journal: services.Journal
     assert done.returncode == 1
     assert done.stderr.strip() == f"careerdesk: {out}: No such file or directory"
     assert "Traceback" not in done.stderr
+
+
+def test_a_damaged_journal_is_refused_and_nothing_written(demo_journal: services.Journal,
+                                                          private_data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    """The check of every page runs beside the making of the sheet, and still refuses
+    before the file is written."""
+    demo_journal.close()
+    damage_journal_entries(demo_journal.path)
+    out = tmp_path / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(out))
+    assert done.returncode == 1
+    assert "damaged" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

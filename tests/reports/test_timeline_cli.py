@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from careerdesk.cli import main
 from careerdesk.store.database import Journal
+from tests.reports.conftest import damage_journal_entries
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -86,20 +87,9 @@ def test_an_existing_file_is_replaced_whole(demo_journal: Journal, tmp_path: Pat
 def test_a_damaged_journal_is_refused_and_nothing_written(demo_journal: Journal, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]
                                                           ) -> None:
-    import random
-    import sqlite3
-
     path = demo_journal.path
     demo_journal.close()
-    # Damage the journal entries' table only: the file still opens, only the check can tell.
-    connection = sqlite3.connect(path)
-    root = connection.execute("SELECT rootpage FROM sqlite_master "
-                              "WHERE name = 'journal_entry'").fetchone()[0]
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    connection.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * page_size: root * page_size] = random.Random(3).randbytes(page_size)
-    path.write_bytes(bytes(data))
+    damage_journal_entries(path)
     out = tmp_path / "t.png"
     assert main(["--data-dir", str(path.parent), "timeline", "-o", str(out)]) == 1
     assert "damaged" in capsys.readouterr().err
