@@ -100,7 +100,13 @@ def _list_of(item: Any) -> Converter:
         if not isinstance(value, list):
             raise InvalidRecord(where, f"expected a list, got {_show(value)}")
         each = _converter(item)
-        return [each(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        out = []
+        for i, v in enumerate(value):
+            try:
+                out.append(each(v, ""))
+            except InvalidRecord as error:
+                raise _within(f"{where}[{i}]", error) from None
+        return out
 
     return convert
 
@@ -122,12 +128,30 @@ def _dataclass(tp: type) -> Converter:
         kwargs = {}
         for name, field_converter, required in plan:
             if name in value:
-                kwargs[name] = field_converter(value[name], _join(where, name))
+                try:
+                    kwargs[name] = field_converter(value[name], "")
+                except InvalidRecord as error:
+                    raise _within(_join(where, name), error) from None
             elif required:
                 raise InvalidRecord(_join(where, name), "is missing")
         return tp(**kwargs)
 
     return convert
+
+
+def _within(where: str, error: InvalidRecord) -> InvalidRecord:
+    """``error``, raised with a place relative to ``where``, with the whole place.
+
+    Lists and objects hand their items an empty place and name them only when one is
+    wrong: spelling out the place of every field of every record took a fifth of the
+    time a large import spends here.
+    """
+    inner = error.where
+    if not inner:
+        return InvalidRecord(where, error.problem)
+    if inner.startswith("["):
+        return InvalidRecord(where + inner, error.problem)
+    return InvalidRecord(_join(where, inner), error.problem)
 
 
 def _enum(tp: type[Enum]) -> Converter:
