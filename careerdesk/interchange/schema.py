@@ -11,6 +11,7 @@ check judges more strictly (a date followed by a line break) is still taken as b
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -37,17 +38,41 @@ def schema() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
+Check = Callable[[Any], Any]
+
+
 @cache
-def _fast_check() -> Callable[[Any], Any]:
+def _fast_checks() -> tuple[Check, dict[str, Check]]:
+    """The compiled check of the file's frame, and one for the records of each list.
+
+    Through the whole schema, the generated code names every record it enters (a string
+    format per record), which took half its time; each record checked by its own
+    definition's function says the same in half the time.
+    """
     import fastjsonschema
 
-    return cast(Callable[[Any], Any], fastjsonschema.compile(schema()))
+    whole = schema()
+    definitions = whole.get("$defs", {})
+    frame = copy.deepcopy({k: v for k, v in whole.items() if k != "$defs"})
+    lists: dict[str, Check] = {}
+    for name, prop in frame.get("properties", {}).items():
+        items = prop.get("items")
+        ref = items.get("$ref", "") if isinstance(items, dict) and len(items) == 1 else ""
+        if ref.startswith("#/$defs/"):
+            definition = {**definitions[ref.removeprefix("#/$defs/")], "$defs": definitions}
+            lists[name] = cast(Check, fastjsonschema.compile(definition))
+            del prop["items"]
+    return cast(Check, fastjsonschema.compile(frame)), lists
 
 
 def passes_fast_check(data: Any) -> bool:
     """True when the compiled validator finds the data valid."""
+    frame, lists = _fast_checks()
     try:
-        _fast_check()(data)
+        frame(data)
+        for name, check in lists.items():
+            for item in data.get(name, ()):
+                check(item)
     except Exception:  # in any doubt jsonschema looks, and it decides
         return False
     return True
