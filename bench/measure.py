@@ -62,8 +62,12 @@ def command_seconds(argv: Sequence[str], runs: int, warm_up: bool = True,
     return statistics.median(walls), statistics.median(cpus)
 
 
-def offscreen_env() -> dict[str, str]:
-    """The environment for a window without a display (kept when the user chose a platform)."""
+def user_env() -> dict[str, str]:
+    """The environment careerdesk runs in for a user: a window without a display unless
+    the user chose a Qt platform, and Python's bytecode cached as usual (an installed
+    careerdesk has it compiled; PYTHONDONTWRITEBYTECODE would compile every module at
+    every start and measure that instead)."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env

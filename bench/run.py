@@ -35,7 +35,7 @@ from datetime import date
 from pathlib import Path
 
 from generate import MIN_SCALE, RARE, generate
-from measure import CAREERDESK, command_seconds, offscreen_env, run_once
+from measure import CAREERDESK, command_seconds, run_once, user_env
 from timeline import timeline_argv, timeline_periods
 
 HERE = Path(__file__).resolve().parent
@@ -52,16 +52,19 @@ class Row:
     value: float
     unit: str  # "s", "ms" or "MB"
     budget: float | None  # None: measured, with no budget of its own
+    cpu: float | None = None
+    """A whole command's CPU seconds (median): what it costs whatever else runs."""
 
     @property
     def passed(self) -> bool:
         return self.budget is None or self.value < self.budget
 
-    def cells(self) -> tuple[str, str, str, str]:
+    def cells(self) -> tuple[str, str, str, str, str]:
         digits = 2 if self.unit == "s" else 0
+        cpu = "—" if self.cpu is None else f"{self.cpu:.2f} s"
         budget = "—" if self.budget is None else f"< {self.budget:g} {self.unit}"
         verdict = "—" if self.budget is None else ("pass" if self.passed else "FAIL")
-        return self.what, f"{self.value:,.{digits}f} {self.unit}", budget, verdict
+        return self.what, f"{self.value:,.{digits}f} {self.unit}", cpu, budget, verdict
 
 
 def main() -> int:
@@ -105,21 +108,21 @@ def measure_all(work: Path, args: argparse.Namespace) -> list[Row]:
         data = generate(args.scale, args.seed)
         source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     say(f"importing {source} ({runs} runs)")
-    journal, import_wall = import_runs(source, work, runs)
-    rows = [Row("import, whole file", import_wall, "s", 10.0)]
+    journal, import_wall, import_cpu = import_runs(source, work, runs)
+    rows = [Row("import, whole file", import_wall, "s", 10.0, import_cpu)]
 
     for label, word in (("rare", RARE_WORD), ("common", COMMON_WORD)):
         say(f"search for a {label} word")
-        wall, _ = command_seconds([*CAREERDESK, "--data-dir", str(journal), "search", word,
-                                   "--limit", str(SEARCH_LIMIT)], runs)
-        rows.append(Row(f"search {word!r} ({label}), whole command", wall, "s", 0.2))
+        wall, cpu = command_seconds([*CAREERDESK, "--data-dir", str(journal), "search", word,
+                                     "--limit", str(SEARCH_LIMIT)], runs, env=user_env())
+        rows.append(Row(f"search {word!r} ({label}), whole command", wall, "s", 0.2, cpu))
 
     say("--measure-startup")
     first_paints, readies = [], []
-    run_once([*CAREERDESK, "--data-dir", str(journal), "--measure-startup"], offscreen_env())
+    run_once([*CAREERDESK, "--data-dir", str(journal), "--measure-startup"], user_env())
     for _ in range(runs):
         _, _, out = run_once([*CAREERDESK, "--data-dir", str(journal), "--measure-startup"],
-                             offscreen_env())
+                             user_env())
         figures = dict(re.findall(r"^(\w+)=(\d+)$", out, re.M))
         first_paints.append(float(figures["first_paint_ms"]))
         readies.append(float(figures["ready_ms"]))
@@ -135,28 +138,32 @@ def measure_all(work: Path, args: argparse.Namespace) -> list[Row]:
     for name, budget in (("12 months", 1.5), ("whole history", 3.0)):
         say(f"timeline, {name}")
         start, end = periods[name]
-        wall, _ = command_seconds(timeline_argv(journal, out, start, end), runs)
-        rows.append(Row(f"timeline PNG, {name}, whole command", wall, "s", budget))
+        wall, cpu = command_seconds(timeline_argv(journal, out, start, end), runs,
+                                    env=user_env())
+        rows.append(Row(f"timeline PNG, {name}, whole command", wall, "s", budget, cpu))
 
     say("prep sheet")
-    wall, _ = command_seconds([*CAREERDESK, "--data-dir", str(journal), "prep-sheet", "--latest",
-                               "-o", str(work / "prep-sheet.pdf")], runs, env=offscreen_env())
-    rows.append(Row("prep sheet PDF, whole command", wall, "s", 2.0))
+    wall, cpu = command_seconds([*CAREERDESK, "--data-dir", str(journal), "prep-sheet",
+                                 "--latest", "-o", str(work / "prep-sheet.pdf")], runs,
+                                env=user_env())
+    rows.append(Row("prep sheet PDF, whole command", wall, "s", 2.0, cpu))
     # The peak memory last: it was measured with the window, and reads best after the times.
     rows.append(rows.pop(next(i for i, r in enumerate(rows) if r.unit == "MB")))
     return rows
 
 
-def import_runs(source: Path, work: Path, runs: int) -> tuple[Path, float]:
+def import_runs(source: Path, work: Path, runs: int) -> tuple[Path, float, float]:
     """Imports the file into a new, empty journal ``runs`` times; the last journal is kept
-    for the other measurements."""
-    walls = []
+    for the other measurements. The medians of the wall-clock and CPU seconds."""
+    walls, cpus = [], []
     journal = work / "journal"
     for _ in range(runs):
         shutil.rmtree(journal, ignore_errors=True)
-        wall, _, _ = run_once([*CAREERDESK, "--data-dir", str(journal), "import", str(source)])
+        wall, cpu, _ = run_once([*CAREERDESK, "--data-dir", str(journal), "import", str(source)],
+                                user_env())
         walls.append(wall)
-    return journal, statistics.median(walls)
+        cpus.append(cpu)
+    return journal, statistics.median(walls), statistics.median(cpus)
 
 
 def window_rows(journal: Path, runs: int) -> list[Row]:
@@ -168,7 +175,7 @@ def window_rows(journal: Path, runs: int) -> list[Row]:
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(journal, copy)
         _, _, out = run_once([sys.executable, str(HERE / "window.py"), "--data-dir", str(copy),
-                              "--word", RARE_WORD, "--word", COMMON_WORD], offscreen_env())
+                              "--word", RARE_WORD, "--word", COMMON_WORD], user_env())
         result = json.loads(out.strip().splitlines()[-1])
         empty = [name for name in ("journal", "achievements") if not result["rows"][name]]
         if empty:  # a window that listed nothing measured nothing
@@ -195,15 +202,15 @@ def window_rows(journal: Path, runs: int) -> list[Row]:
 
 
 def table(rows: list[Row], markdown: bool) -> str:
-    header = ("what", "median", "budget", "result")
+    header = ("what", "median", "CPU", "budget", "result")
     lines = [header, *(row.cells() for row in rows)]
     if markdown:
-        out = ["| " + " | ".join(header) + " |", "|---|---:|---:|---|"]
+        out = ["| " + " | ".join(header) + " |", "|---|---:|---:|---:|---|"]
         out += ["| " + " | ".join(cells) + " |" for cells in lines[1:]]
         return "\n".join(out)
-    widths = [max(len(cells[i]) for cells in lines) for i in range(4)]
-    return "\n".join(f"{a:<{widths[0]}}  {b:>{widths[1]}}  {c:>{widths[2]}}  {d}"
-                     for a, b, c, d in lines)
+    widths = [max(len(cells[i]) for cells in lines) for i in range(5)]
+    return "\n".join(f"{a:<{widths[0]}}  {b:>{widths[1]}}  {c:>{widths[2]}}  {d:>{widths[3]}}  {e}"
+                     for a, b, c, d, e in lines)
 
 
 def machine() -> str:
