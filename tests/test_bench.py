@@ -38,9 +38,12 @@ def test_quick_benchmark_prints_every_row(tmp_path) -> None:  # type: ignore[no-
                 "search as you type 'budget' (common): first result",
                 "timeline PNG, 12 months, whole command",
                 "timeline PNG, whole history, whole command", "prep sheet PDF, whole command",
-                "peak memory, window open on the journal"]
+                "peak memory, window started on the journal",
+                "peak memory, window after every page and the searches"]
     assert list(rows) == expected
     assert all(value > 0 for value, _ in rows.values())
+    assert (rows["peak memory, window started on the journal"][0]
+            <= rows["peak memory, window after every page and the searches"][0])
     # The exit status says whether a budget failed, and the summary names them.
     failed = [what for what, (_, verdict) in rows.items() if verdict == "FAIL"]
     assert done.returncode == (1 if failed else 0)
