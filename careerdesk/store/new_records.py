@@ -63,7 +63,9 @@ class NewRecords:
         table = _table(row_type)
         if self.session.execute(select(table.c.id).limit(1)).first() is None:
             return set()
-        return set(self._load_ids(row_type, uids))
+        self._load_ids(row_type, uids)
+        known = self._ids[row_type]
+        return {u for u in uids if u in known}
 
     def _load_ids(self, row_type: type[m.Base], uids: Iterable[str]) -> dict[str, int]:
         known = self._ids.setdefault(row_type, {})
