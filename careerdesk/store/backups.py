@@ -168,6 +168,8 @@ def automatic_backup(journal: Journal, now: datetime) -> Path | None:
     The words of deleted text are purged from the search index first, so a backup taken
     after a deletion never holds what was deleted.
     """
+    if journal.closed:  # closed, or being encrypted or decrypted: not now
+        return None
     data_dir = journal.path.parent
     changed = changed_since_last_backup(data_dir)
     if not is_due(data_dir, changed, now):

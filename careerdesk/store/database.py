@@ -144,6 +144,7 @@ class Journal:
     passphrase: Passphrase | None = field(default=None, repr=False)
     # Set by any UPDATE or DELETE: the full-text index may still hold the old words.
     removed_text: bool = field(default=False)
+    closed: bool = field(default=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -185,6 +186,22 @@ class Journal:
             pass  # a read-only or busy file: the WAL keeps every commit for the next open
         finally:
             self.engine.dispose()
+            self.closed = True
+
+    def reopen(self, passphrase: Passphrase | None) -> None:
+        """Opens the file again after it was rewritten under the same name (encrypted,
+        decrypted, given a new passphrase). Whatever holds this journal goes on with it:
+        the sessions it makes from now on use the new engine."""
+        revision = check_openable(self.path, passphrase)
+        if revision != HEAD:
+            raise JournalTooNew(f"{self.path}: the file changed to schema {revision}")
+        engine = create_journal_engine(self.path, passphrase)
+        self.engine.dispose()
+        self.engine = engine
+        self.sessions.configure(bind=engine)
+        self.passphrase = passphrase
+        self.closed = False
+        _watch_removed_text(self)
 
 
 def _remove_with_sidecars(path: Path) -> None:

@@ -222,7 +222,7 @@ class Safeguards(QObject):
         self.backups.failed.connect(lambda message: window.statusBar().showMessage(
             QApplication.translate("app", "The automatic backup failed: %1")
             .replace("%1", message)))
-        self.health = HealthCheck(journal.path, self)
+        self.health = HealthCheck(journal.path, self, journal.passphrase)
         self.health.damaged.connect(self._on_damaged)
         if instance is not None:
             instance.show_requested.connect(lambda: bring_forward(window))

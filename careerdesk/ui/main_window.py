@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
     def attach_journal(self, journal: Journal) -> None:
         """Gives the window its open journal: the actions that need it, the search, the
         sample-journal offer, and the current page, loaded at once when the window shows."""
+        from careerdesk.ui.encryption_actions import EncryptionActions
         from careerdesk.ui.import_export import ImportExport
 
         if self.has_journal:
@@ -165,7 +166,11 @@ class MainWindow(QMainWindow):
         self.export_menu.addAction(self.export_calendar_action)
         for action in self._journal_actions:
             action.setEnabled(True)
-        self.search_field.set_database(journal.path)
+        self.search_field.set_database(journal.path, journal.passphrase)
+        self.encryption = EncryptionActions(self, journal)
+        self.encryption.add_to_menu(self.menus["file"], before=self._file_menu_end)
+        self.encryption.switched.connect(
+            lambda: self.search_field.set_database(journal.path, journal.passphrase))
         self._update_sample_offer()
         self.show_page(self.current_page_name)
         self.journal_attached.emit()

@@ -31,6 +31,14 @@ from careerdesk.domain.errors import CareerdeskError
 from careerdesk.paths import backup_dir, database_path, ensure_private_dir
 from careerdesk.store.backup import restore
 from careerdesk.store.backups import DatedBackup, list_backups
+from careerdesk.store.cipher import (
+    PASSPHRASE_VARIABLE,
+    Passphrase,
+    PassphraseNeeded,
+    WrongPassphrase,
+    begins_like_sqlite,
+    marker_path,
+)
 from careerdesk.store.database import Journal
 from careerdesk.store.environment import JournalDamaged, JournalRefused, JournalTooNew
 from careerdesk.ui import theme
@@ -184,8 +192,19 @@ class RecoveryDialog(QDialog):
         chosen = self.selected_backup()
         if chosen is None:
             return
+        passphrase = None
+        # A journal that was encrypted (its marker says so) has encrypted backups; without
+        # the marker, a backup that does not begin like SQLite is damaged, and restore says so.
+        encrypted = marker_path(database_path(self.data_dir)).exists()
+        if encrypted and not begins_like_sqlite(chosen):
+            from careerdesk.ui.passphrase_dialog import PassphraseDialog
+
+            answer = PassphraseDialog.ask_to_open(chosen, parent=self)
+            if not isinstance(answer, Passphrase):
+                return
+            passphrase = answer
         try:
-            restore(self.data_dir, chosen)
+            restore(self.data_dir, chosen, passphrase)
         except (CareerdeskError, OSError) as error:
             self.problem.show_message(tr("This backup could not be restored: %1. Choose another "
                                          "one.").replace("%1", str(error)))
@@ -229,15 +248,42 @@ def _ask(data_dir: Path, error: CareerdeskError) -> bool:
     return RecoveryDialog.ask(data_dir, error)
 
 
+def _passphrase_from_environment() -> Passphrase | None:
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    return Passphrase(given) if given and "\x00" not in given else None
+
+
 def open_or_recover(data_dir: Path, *, interactive: bool, check: bool = True) -> Journal | None:
     """Opens the journal; a damaged or foreign file opens the recovery screen instead,
     until a journal that opens is in place. None: the user quit. ``check``: run the
-    whole-file check now (the window runs it after its first paint instead)."""
-    from careerdesk import services
+    whole-file check now (the window runs it after its first paint instead).
 
+    An encrypted journal is opened with ``$CAREERDESK_PASSPHRASE`` when it is set, else
+    with a passphrase asked for; a wrong one is asked again, never taken for damage (after
+    a few, the dialog offers the recovery screen too)."""
+    from careerdesk import services
+    from careerdesk.ui.passphrase_dialog import Outcome, PassphraseDialog
+
+    passphrase = _passphrase_from_environment()
+    wrong = 0
     while True:
         try:
-            return services.open_journal(data_dir, check=check)
+            return services.open_journal(data_dir, check=check, passphrase=passphrase)
+        except (PassphraseNeeded, WrongPassphrase) as error:
+            if not interactive:
+                raise
+            wrong += isinstance(error, WrongPassphrase)
+            answer = PassphraseDialog.ask_to_open(
+                database_path(data_dir), wrong=isinstance(error, WrongPassphrase),
+                attempts=wrong)
+            if answer is Outcome.RECOVER:
+                passphrase, wrong = None, 0
+                if not _ask(data_dir, JournalDamaged(str(error))):
+                    return None
+                continue
+            if isinstance(answer, Outcome):
+                return None
+            passphrase = answer
         except JournalRefused as error:
             if not interactive or isinstance(error, JournalTooNew):
                 raise

@@ -53,6 +53,8 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk.search import Hit, connect_read_only, search
+from careerdesk.store.cipher import Passphrase, WrongPassphrase
+from careerdesk.store.environment import database_errors
 from careerdesk.ui import icons, theme
 from careerdesk.ui.pages import PAGE_OF_KIND
 
@@ -356,6 +358,7 @@ class SearchField(QLineEdit):
         meanwhile is searched once ``set_database`` gives the file."""
         super().__init__(parent)
         self._database_path = str(database_path) if database_path is not None else None
+        self._passphrase: Passphrase | None = None
         self._connection: sqlite3.Connection | None = None
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
@@ -379,9 +382,12 @@ class SearchField(QLineEdit):
         self.setToolTip(self.tr("Search achievements, journal entries, people and every "
                                 "other record") + (f" ({hint})" if hint else ""))
 
-    def set_database(self, database_path: Path | str) -> None:
+    def set_database(self, database_path: Path | str,
+                     passphrase: Passphrase | None = None) -> None:
+        """The journal file to search; ``passphrase`` opens an encrypted one."""
         self.close_connection()
         self._database_path = str(database_path)
+        self._passphrase = passphrase
         if self.text().strip():
             self.run_search()
 
@@ -409,9 +415,9 @@ class SearchField(QLineEdit):
             return []
         try:
             if self._connection is None:
-                self._connection = connect_read_only(self._database_path)
+                self._connection = connect_read_only(self._database_path, self._passphrase)
             return search(self._connection, text, limit=RESULT_LIMIT)
-        except sqlite3.Error:
+        except database_errors(WrongPassphrase):
             # A busy or vanished file: no results this time; the next key tries again.
             self.close_connection()
             return []
