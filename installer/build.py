@@ -100,6 +100,15 @@ def smoke_test() -> None:
         run_step("timeline", [cli, "--data-dir", str(data), "timeline", "-o", str(chart)], env)
         expect_file("timeline", chart, b"\x89PNG\r\n\x1a\n")
         window_stays_up(str(executable("careerdesk-gui")), data, env)
+        # SQLCipher is loaded by name, only for an encrypted journal: prove it is bundled.
+        keyed = {**env, "CAREERDESK_PASSPHRASE": "smoke test passphrase"}
+        run_step("encrypt", [cli, "--data-dir", str(data), "encrypt"], keyed)
+        if (data / "journal.sqlite3").read_bytes()[:16] == b"SQLite format 3\x00":
+            raise SmokeFailure("encrypt: the journal still starts with SQLite's plain header")
+        found = run_step("search the encrypted journal",
+                         [cli, "--data-dir", str(data), "search", "promotion"], keyed)
+        if not found.strip():
+            raise SmokeFailure("search the encrypted journal: no hits")
 
 
 def window_stays_up(gui: str, data: Path, env: dict[str, str]) -> None:
