@@ -10,31 +10,27 @@ For that day the planner reads, of achievements: those of the last 12 months, th
 latest win, and quantified ones still without a metric (``readiness``, ``actions``); of
 interactions: every open follow-up (actions, the calendar export) and each person's
 latest contact on or before the day (``people.last_contacts``); of experiences: those
-under way or ended in the last 12 months. Those three kinds are read column by column
-rather than through the ORM's objects, which is several times faster for thousands of rows.
+under way or ended in the last 12 months. The snapshot of a day is read with plain SQL,
+column by column (``careerdesk.planner.plain_data``), which is several times faster than
+the ORM's objects for thousands of rows; ``load_chosen`` (the prep sheet) reads the big
+kinds that way too.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select, text
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
 from careerdesk.domain.enums import (
-    AchievementKind,
     ExperienceKind,
-    InteractionKind,
-    PersonRole,
-    Scope,
-    Stance,
 )
-from careerdesk.planner.calendar import add_months
+from careerdesk.planner import plain_data
 from careerdesk.planner.preferences import load_lead_times, load_overrides
 from careerdesk.planner.snapshot import PlannerData
 from careerdesk.store import models as m
@@ -44,12 +40,11 @@ __all__ = ["PlannerData", "load_chosen", "load_planner_data"]
 
 
 def load_planner_data(session: Session, today: date | None = None) -> PlannerData:
-    """The records the planner reads and its settings: all of them, or those that plan ``today``."""
+    """The records the planner reads and its settings: all of them, or those that plan ``today``
+    (read with plain SQL on the session's own connection, ``plain_data.read_planner_data``)."""
     if today is None:
         return load_chosen(session)
-    return load_chosen(session, achievements=_achievements_for(today),
-                       experiences=_experiences_for(today),
-                       interactions=_interactions_for(session, today))
+    return plain_data.read_planner_data(_driver(session), today)
 
 
 def load_chosen(session: Session, *, achievements: ColumnElement[bool] | None = None,
@@ -82,38 +77,6 @@ def load_chosen(session: Session, *, achievements: ColumnElement[bool] | None = 
 # ------------------------------------------------------------------ which rows
 
 
-def _achievements_for(today: date) -> ColumnElement[bool]:
-    a = m.AchievementRow
-    year_ago = add_months(today, -12)
-    has_metric = exists().where(m.MetricRow.achievement_id == a.id)
-    # readiness.last_win: the latest achievement that is not invisible work, by date then title.
-    latest_win = (select(a.id).where(a.kind != AchievementKind.INVISIBLE.value, a.date <= today)
-                  .order_by(a.date.desc(), a.title.desc()).limit(1).scalar_subquery())
-    return and_(a.date <= today,
-                or_(a.date > year_ago,
-                    and_(a.kind == AchievementKind.QUANTIFIED.value, ~has_metric),
-                    a.id == latest_win))
-
-
-def _interactions_for(session: Session, today: date) -> ColumnElement[bool]:
-    i = m.InteractionRow
-    # One interaction per person on their latest day of contact: SQLite gives the bare
-    # column ``id`` from the row holding the max. Scanning interactions by date first (CROSS
-    # JOIN fixes the order) is several times faster than the planner's choice on large journals.
-    latest = session.execute(text(
-        "SELECT i.id, max(i.date) FROM interaction AS i CROSS JOIN interaction_person AS ip "
-        "ON ip.interaction_id = i.id WHERE i.date <= :today GROUP BY ip.person_id"),
-        {"today": today.isoformat()}).scalars().all()
-    open_follow_up = and_(i.done.is_(False), i.follow_up.is_not(None))
-    return or_(open_follow_up, i.id.in_(sorted(set(latest))))
-
-
-def _experiences_for(today: date) -> ColumnElement[bool]:
-    e = m.ExperienceRow
-    year_ago = add_months(today, -12)
-    return and_(e.start <= today, or_(e.end.is_(None), e.end > year_ago))
-
-
 # ------------------------------------------------------------------ reading columns
 
 
@@ -139,17 +102,9 @@ def _chosen_ids(session: Session, id_column: Any, chosen: ColumnElement[bool]) -
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
-# Achievements and interactions are the thousands of rows of a large journal: they are
-# read with plain SQL on the session's own connection, and turned into records here,
-# without SQLAlchemy's processing of every value (a third of the time). The values are
-# stored as SQLAlchemy stores them on SQLite: dates and UTC times as ISO text, lists as
-# JSON, booleans as 0 or 1.
-
-_ACHIEVEMENT_KINDS = {kind.value: kind for kind in AchievementKind}
-_SCOPES = {scope.value: scope for scope in Scope}
-_INTERACTION_KINDS = {kind.value: kind for kind in InteractionKind}
-_ROLES = {role.value: role for role in PersonRole}
-_STANCES = {stance.value: stance for stance in Stance}
+# Achievements, interactions and people are the thousands of rows of a large journal: they
+# are read with plain SQL on the session's own connection (``plain_data``), without
+# SQLAlchemy's processing of every value (a third of the time).
 
 
 def _driver(session: Session) -> Any:
@@ -157,94 +112,20 @@ def _driver(session: Session) -> Any:
     return session.connection().connection.dbapi_connection
 
 
-def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
-
-
-def _stamp(value: str) -> datetime:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
-def _json_list(value: str | None) -> list[Any]:
-    if not value or value == "[]":
-        return []
-    return list(json.loads(value) or [])
-
-
-def _in_ids(column: str, count: int) -> str:
-    return f"{column} IN ({', '.join('?' * count)})"
-
-
 def _achievements(session: Session, chosen: ColumnElement[bool]) -> list[r.Achievement]:
     db = _driver(session)
-    found = []
-    for ids in _chosen_ids(session, m.AchievementRow.id, chosen):
-        metrics = _grouped(
-            (owner, r.Metric(name=name, unit=unit, baseline=baseline, result=result,
-                             higher_is_better=bool(higher)))
-            for owner, name, unit, baseline, result, higher in db.execute(
-                "SELECT achievement_id, name, unit, baseline, result, higher_is_better "
-                f"FROM metric WHERE {_in_ids('achievement_id', len(ids))} "
-                "ORDER BY achievement_id, position", ids))
-        skills = _grouped(db.execute(
-            "SELECT link.achievement_id, skill.name FROM achievement_skill AS link "
-            "JOIN skill ON skill.id = link.skill_id "
-            f"WHERE {_in_ids('link.achievement_id', len(ids))} ORDER BY skill.name", ids))
-        people = _grouped(db.execute(
-            "SELECT link.achievement_id, person.uid FROM achievement_person AS link "
-            "JOIN person ON person.id = link.person_id "
-            f"WHERE {_in_ids('link.achievement_id', len(ids))} ORDER BY person.name", ids))
-        rows = db.execute(
-            "SELECT a.id, a.uid, a.tags, a.created_at, a.updated_at, a.date, a.title, a.kind, "
-            "a.story, a.scope, a.evidence, a.highlight, a.notes, experience.uid "
-            "FROM achievement AS a LEFT OUTER JOIN experience ON experience.id = a.experience_id "
-            f"WHERE {_in_ids('a.id', len(ids))} ORDER BY a.id", ids)
-        found += [r.Achievement(
-            uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
-            date=date.fromisoformat(day), title=title, kind=_ACHIEVEMENT_KINDS[kind], story=story,
-            scope=_SCOPES[scope] if scope else None, metrics=metrics.get(id_, []),
-            skills=skills.get(id_, []), people=people.get(id_, []), experience=experience,
-            evidence=_json_list(evidence), highlight=bool(highlight), notes=notes)
-            for (id_, uid, tags, created, updated, day, title, kind, story, scope, evidence,
-                 highlight, notes, experience) in rows]
-    return found
+    return [achievement for ids in _chosen_ids(session, m.AchievementRow.id, chosen)
+            for achievement in plain_data.achievements(db, ids)]
 
 
 def _people(session: Session) -> list[r.Person]:
-    """Every person (the planner weighs them all), as ``load_all`` gives them, by id."""
-    rows = _driver(session).execute(
-        "SELECT uid, tags, created_at, updated_at, name, title, department, roles, influence, "
-        "stance, relationship, cadence_days, notes FROM person ORDER BY id")
-    return [r.Person(
-        uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
-        name=name, title=title, department=department,
-        roles=[_ROLES[role] for role in _json_list(roles)], influence=influence,
-        stance=_STANCES[stance], relationship=relationship, cadence_days=cadence_days,
-        notes=notes)
-        for (uid, tags, created, updated, name, title, department, roles, influence, stance,
-             relationship, cadence_days, notes) in rows]
+    return plain_data.people(_driver(session))
 
 
 def _interactions(session: Session, chosen: ColumnElement[bool]) -> list[r.Interaction]:
     db = _driver(session)
-    found = []
-    for ids in _chosen_ids(session, m.InteractionRow.id, chosen):
-        people = _grouped(db.execute(
-            "SELECT link.interaction_id, person.uid FROM interaction_person AS link "
-            "JOIN person ON person.id = link.person_id "
-            f"WHERE {_in_ids('link.interaction_id', len(ids))} ORDER BY person.name", ids))
-        rows = db.execute(
-            "SELECT id, uid, tags, created_at, updated_at, date, kind, summary, follow_up, "
-            f"follow_up_action, done FROM interaction WHERE {_in_ids('id', len(ids))} "
-            "ORDER BY id", ids)
-        found += [r.Interaction(
-            uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
-            date=date.fromisoformat(day), people=people.get(id_, []),
-            kind=_INTERACTION_KINDS[kind], summary=summary, follow_up=_day(follow_up),
-            follow_up_action=follow_up_action, done=bool(done))
-            for (id_, uid, tags, created, updated, day, kind, summary, follow_up,
-                 follow_up_action, done) in rows]
-    return found
+    return [interaction for ids in _chosen_ids(session, m.InteractionRow.id, chosen)
+            for interaction in plain_data.interactions(db, ids)]
 
 
 def _experiences(session: Session, chosen: ColumnElement[bool]) -> list[r.Experience]:

@@ -45,10 +45,11 @@ from careerdesk.store.environment import (
     database_errors,
     explain,
 )
-from careerdesk.store.schema_version import APPLICATION_ID, HEAD, REVISIONS, read_schema_state
+from careerdesk.store.journal_check import check_openable
+from careerdesk.store.schema_version import APPLICATION_ID, HEAD
 
 __all__ = ["Journal", "JournalDamaged", "JournalRefused", "JournalTooNew", "StorageUnavailable",
-           "open_journal"]
+           "check_openable", "open_journal"]
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = (
@@ -94,29 +95,6 @@ def create_journal_engine(path: Path, passphrase: Passphrase | None = None) -> E
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
-
-
-def check_openable(path: Path, passphrase: Passphrase | None = None) -> str:
-    """Refuses an empty, damaged, foreign or newer file; returns the journal's revision.
-
-    An encrypted journal needs its passphrase; a wrong one raises ``WrongPassphrase``."""
-    if path.stat().st_size == 0:
-        raise JournalDamaged(
-            f"{path}: the journal file is empty, so it is not a careerdesk journal (it was left "
-            "as it is). Restore a backup, or move the file away to start a new journal.")
-    try:
-        app_id, revision, _has_tables = read_schema_state(path, passphrase)
-    except database_errors() as error:
-        raise JournalDamaged(f"{path}: cannot be read: the file is damaged or not a careerdesk "
-                             f"journal ({error}); it was left as it is") from None
-    if app_id not in (0, APPLICATION_ID) or revision is None:
-        raise JournalRefused(f"{path}: this file is not a careerdesk journal; it was left as it is")
-    if revision not in REVISIONS:
-        raise JournalTooNew(
-            f"{path}: this journal was written by a newer careerdesk (schema {revision}); "
-            "update careerdesk to open it. The file was left as it is."
-        )
-    return revision
 
 
 def upgrade(engine: Engine) -> None:

@@ -2,10 +2,14 @@
 of the command line (``--screenshot`` and ``--measure-startup``, see contract.md).
 
 The order is what makes start-up quick: the window's frame (sidebar, menus, toolbar, the
-page's title) is built and painted with Qt alone; only then does ``Startup`` open the
-journal (``open_journal``, the one place that does) and the Today page load its data.
-SQLAlchemy and the ORM, half a second to import, are not on the path to the first paint;
-matplotlib and the PDF code load when a page first needs them.
+page's title) is built and painted with Qt alone; only then does ``Startup`` read the
+Today page's plan with plain SQL (``planner.first_look``: the file checked as opening
+checks it, at the current schema) and show it, and right after open the journal
+(``open_journal``, the one place that does) for everything else. SQLAlchemy and the ORM,
+a third of a second to import, are on neither the path to the first paint nor the path
+to Today's data; matplotlib and the PDF code load when a page first needs them. A journal
+that is new, encrypted, at an older schema or refused takes the normal way: opened
+first (created, its passphrase asked, migrated, or the recovery screen), then Today loads.
 """
 
 from __future__ import annotations
@@ -128,6 +132,22 @@ class Startup(QObject):
         if self._started:
             return
         self._started = True
+        if not self.check and self._show_first_look():
+            # The first look paints before the journal opens (SQLAlchemy's import).
+            QTimer.singleShot(0, self, self._open_journal)
+            return
+        self._open_journal()
+
+    def _show_first_look(self) -> bool:
+        """Today's plan, read before the journal is opened, on screen; False: not possible
+        (a new, encrypted, older or refused journal), the journal opens first."""
+        from careerdesk.planner.first_look import first_look
+        from careerdesk.ui import clock
+
+        look = first_look(self.data_dir, clock.today())
+        return look is not None and self.window.show_first_look(look)
+
+    def _open_journal(self) -> None:
         journal = open_journal(self.data_dir, interactive=self.interactive, check=self.check)
         if journal is None:
             self.did_fail = True

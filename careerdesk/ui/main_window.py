@@ -56,6 +56,7 @@ from careerdesk.ui.pages.opening import OpeningPage
 from careerdesk.ui.search_popup import SearchField
 
 if TYPE_CHECKING:
+    from careerdesk.planner.first_look import FirstLook
     from careerdesk.store.database import Journal
     from careerdesk.ui.import_export import ImportExport
 
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self._shown = False
         self._closed = False
+        self._first_ready_told = False  # first_page_ready is emitted once
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -167,6 +169,10 @@ class MainWindow(QMainWindow):
         for action in self._journal_actions:
             action.setEnabled(True)
         self.search_field.set_database(journal.path, journal.passphrase)
+        for early in self.pages.values():  # the first look at Today (show_first_look)
+            attach = getattr(early, "attach_journal", None)
+            if callable(attach):
+                attach(journal)
         self.encryption = EncryptionActions(self, journal)
         self.encryption.add_to_menu(self.menus["file"], before=self._file_menu_end)
         self.encryption.switched.connect(
@@ -407,8 +413,10 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(False)
         self.page_actions[name].setChecked(True)
         if not self.has_journal:
-            self.opening_page.show_title(spec(name).title)
-            self.stack.setCurrentWidget(self.opening_page)
+            early = self.pages.get(name)  # Today's first look, before the journal is open
+            if early is None:
+                self.opening_page.show_title(spec(name).title)
+            self.stack.setCurrentWidget(early or self.opening_page)
             self.page_shown.emit(name)
             return None
         page = self.page(name)
@@ -567,14 +575,36 @@ class MainWindow(QMainWindow):
                 # The page loads what it shows once the frame is painted.
                 QTimer.singleShot(0, self._first_page_ready)
 
+    def show_first_look(self, look: FirstLook) -> bool:
+        """Shows the Today page with the day's plan read before the journal is open
+        (``planner.first_look``); the journal follows with ``attach_journal``. False: the
+        window does not start on Today, or is not shown yet, or has its journal already."""
+        from careerdesk.ui.pages.today import TodayPage
+
+        if (self.has_journal or self._closed or not self._shown
+                or self.current_page_name != TodayPage.name):
+            return False
+        page = TodayPage(None, self.undo_stack, self.stack)
+        self.pages[TodayPage.name] = page
+        self.stack.addWidget(page)
+        self._ready.add(TodayPage.name)
+        page.show_first_look(look)
+        self.stack.setCurrentWidget(page)
+        self._first_page_ready()
+        return True
+
     def _first_page_ready(self) -> None:
         if self._closed:
             return
         name = self.current_page_name
-        self._make_ready(name)
-        self.first_page_ready.emit(name)
-        # After the first page is on screen: a window opening this week, overdue follow-ups.
-        QTimer.singleShot(START_NOTICE_DELAY_MS, self.show_start_notice)
+        if self.has_journal:
+            self._make_ready(name)
+            # After the first page is on screen: a window opening this week, overdue
+            # follow-ups (after a first look at Today: once its journal is attached).
+            QTimer.singleShot(START_NOTICE_DELAY_MS, self.show_start_notice)
+        if not self._first_ready_told:
+            self._first_ready_told = True
+            self.first_page_ready.emit(name)
 
     def show_start_notice(self) -> str | None:
         """Says in the status bar what needs attention this week; never a dialog."""

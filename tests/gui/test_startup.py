@@ -3,6 +3,7 @@ journal opens just after the first paint, and the Today page then shows its data
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -95,8 +96,12 @@ def test_a_search_typed_before_the_journal_opens_runs_once_it_is_open(
     assert shell.search_field.popup.model.rowCount() > 0
 
 
-def test_startup_opens_the_journal_after_the_first_paint(qtbot: Any, demo_journal: Any) -> None:
+def test_startup_shows_todays_first_look_then_opens_the_journal(qtbot: Any,
+                                                                demo_journal: Any) -> None:
+    from careerdesk import services
+
     data_dir = _data_dir(demo_journal)
+    expected = services.plan(demo_journal, TODAY)
     demo_journal.close()  # Startup opens its own
     window = MainWindow(None, data_dir, remember=False, start_page="today")
     qtbot.addWidget(window)
@@ -104,8 +109,38 @@ def test_startup_opens_the_journal_after_the_first_paint(qtbot: Any, demo_journa
     assert startup.journal is None
     with qtbot.waitSignal(window.first_page_ready, timeout=10000):
         window.show()
+    today = window.pages["today"]
+    assert isinstance(today, TodayPage) and window.stack.currentWidget() is today
+    # The journal's real data, read before the journal is open; nothing edits it yet.
+    assert today.plan == expected and today.window_rows and today.action_rows
+    assert not window.has_journal and not today.capture.isEnabled()
+    assert not today.open_about(expected.actions[0].about or "")
+    with qtbot.waitSignal(startup.opened, timeout=10000):
+        pass  # the journal opens just after
     assert startup.journal is not None and window.has_journal
-    assert window.journal is startup.journal
+    assert window.journal is startup.journal and today.journal is startup.journal
+    assert window.pages["today"] is today and today.plan == expected
+    assert today.capture.isEnabled()
+    today.capture.setText("Opened just after the first look")
+    assert today.log_entry()
+    window.shutdown()
+    startup.journal.close()
+
+
+def test_a_journal_without_a_first_look_opens_before_today_loads(
+        qtbot: Any, demo_journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerdesk.planner import first_look
+
+    data_dir = _data_dir(demo_journal)
+    demo_journal.close()
+    # As for an older schema: the journal must be migrated before anything reads it.
+    monkeypatch.setattr(first_look, "HEAD", "an older one")
+    window = MainWindow(None, data_dir, remember=False, start_page="today")
+    qtbot.addWidget(window)
+    startup = app.Startup(window, data_dir, interactive=False)
+    with qtbot.waitSignal(window.first_page_ready, timeout=10000):
+        window.show()
+    assert startup.journal is not None and window.has_journal
     assert window.pages["today"].plan is not None  # type: ignore[attr-defined]
     window.shutdown()
     startup.journal.close()
@@ -167,6 +202,47 @@ def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None
     assert lines[2] == str({"sqlalchemy": False, "careerdesk.store.models": False,
                             "careerdesk.services": False, "careerdesk.ui.pages.today": False,
                             "painted": True})
+
+
+FIRST_LOOK_PROBE = textwrap.dedent("""
+    import json
+    import sys
+    from pathlib import Path
+    from careerdesk.ui import app
+
+    seen = {}
+    shown = app.Startup._show_first_look
+
+    def watched(self):
+        done = shown(self)
+        today = self.window.pages.get("today")
+        seen.update(shown=done, sqlalchemy="sqlalchemy" in sys.modules,
+                    services="careerdesk.services" in sys.modules,
+                    windows=len(today.window_rows), actions=len(today.action_rows))
+        return done
+
+    app.Startup._show_first_look = watched
+    status = app.run(Path(sys.argv[1]), measure_startup=True)
+    print(json.dumps(seen))
+    sys.exit(status)
+""")
+
+
+def test_today_is_ready_with_its_data_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    made = subprocess.run([sys.executable, "-m", "careerdesk", "--data-dir", str(data_dir),
+                           "demo"], capture_output=True, text=True, env=env, cwd=REPO,
+                          timeout=120)
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run([sys.executable, "-c", FIRST_LOOK_PROBE, str(data_dir)],
+                          capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[1].startswith("ready_ms=")
+    seen = json.loads(lines[2])
+    assert seen["shown"] and not seen["sqlalchemy"] and not seen["services"]
+    assert seen["windows"] + seen["actions"] > 0  # the sample journal's plan, on the page
 
 
 def test_the_window_keeps_its_journal_safe_once_it_is_open(qtbot: Any, demo_journal: Any,

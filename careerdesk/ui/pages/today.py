@@ -3,12 +3,18 @@ next negotiation windows with countdowns, the next actions, and a line to log so
 
 Everything shown comes from one ``Plan`` (``services.plan``), loaded in ``ready()`` after
 the window's first paint and again when records or the planner's settings change.
+
+At start-up the page may show before the journal is open: ``show_first_look`` gives it
+the day's plan read with plain SQL (``planner.first_look``), so this module imports
+neither SQLAlchemy nor ``services`` (they load in the methods that use the journal);
+``attach_journal`` follows as soon as the journal is open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QUndoStack
@@ -25,20 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk import services
 from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import JournalEntry
-from careerdesk.planner import Action, ActionKind, NegotiationWindow, Plan
+from careerdesk.planner.actions import Action, ActionKind
+from careerdesk.planner.plan import Plan
+from careerdesk.planner.windows import NegotiationWindow
 from careerdesk.planner.words import MONTHS, day, day_range
-from careerdesk.store.database import Journal
-from careerdesk.store.lookup import kind_of_uid
 from careerdesk.ui import clock, icons, theme
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.planner_events import PlannerEvents
-from careerdesk.ui.undo import CreateRecordCommand, RecordChange, RecordEvents
 from careerdesk.ui.widgets.marks import WarningLabel
 from careerdesk.ui.widgets.readiness_card import ReadinessCard
 from careerdesk.ui.window_kinds import kind_colour, kind_label, kind_tint
+
+if TYPE_CHECKING:  # the first look shows before SQLAlchemy is imported
+    from careerdesk.planner.first_look import FirstLook
+    from careerdesk.store.database import Journal
+    from careerdesk.ui.undo import RecordChange, RecordEvents
 
 
 def tr(text: str) -> str:
@@ -205,11 +214,14 @@ class TodayPage(Page):
 
     record_requested = Signal(str, str)  # kind, uid
 
-    def __init__(self, journal: Journal, undo_stack: QUndoStack,
+    def __init__(self, journal: Journal | None, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(journal, undo_stack, parent)
+        # Without its journal (the first look at start-up), nothing reads ``self.journal``
+        # before attach_journal gives it: every use is behind ``has_journal``.
+        super().__init__(cast("Journal", journal), undo_stack, parent)
         self.setAccessibleName(tr("Today"))
-        self.events = RecordEvents.of(undo_stack)
+        self.has_journal = False
+        self.events: RecordEvents | None = None
         self.plan: Plan | None = None
         self.empty = False
         self._loaded = False
@@ -224,9 +236,32 @@ class TodayPage(Page):
         self._confirm_timer.setSingleShot(True)
         self._confirm_timer.setInterval(CONFIRM_MS)
         self._build()
+        PlannerEvents.of(undo_stack).settings_changed.connect(self._mark_stale)
+        if journal is not None:
+            self.attach_journal(journal)
+        else:
+            self.capture.setEnabled(False)  # until the journal is open, a moment later
+
+    def attach_journal(self, journal: Journal) -> None:
+        """The journal, once open: what the page shows stays; logging and reloading work."""
+        from careerdesk.ui.undo import RecordEvents
+
+        self.journal = journal
+        self.has_journal = True
+        self.events = RecordEvents.of(self.undo_stack)
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self.failure.show_message)
-        PlannerEvents.of(undo_stack).settings_changed.connect(self._mark_stale)
+        self.capture.setEnabled(True)
+        if self._stale:
+            self._reload_timer.start()
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """Shows the day's plan read before the journal was open (``planner.first_look``)."""
+        self._loaded = True
+        self._stale = False
+        self.plan = look.plan
+        self.empty = look.empty
+        self._show_plan()
 
     # ================================================================ building
 
@@ -367,6 +402,10 @@ class TodayPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        from careerdesk import services
+
+        if not self.has_journal:
+            return  # the first look shows; attach_journal reloads if it went stale
         self._loaded = True
         self._stale = False
         today = clock.today()
@@ -440,6 +479,10 @@ class TodayPage(Page):
 
     def open_about(self, uid: str) -> bool:
         """Opens the record an action is about, on the page that shows its kind."""
+        from careerdesk.store.lookup import kind_of_uid
+
+        if not self.has_journal:
+            return False  # a moment before the journal is open
         with self.journal.sessions() as session:
             kind = kind_of_uid(session, uid)
         if kind is None:
@@ -461,8 +504,11 @@ class TodayPage(Page):
 
     def log_entry(self) -> bool:
         """Adds the typed line to the journal for today, as one undoable step."""
+        from careerdesk import services
+        from careerdesk.ui.undo import CreateRecordCommand
+
         text = self.capture.text().strip()
-        if not text:
+        if not text or not self.has_journal or self.events is None:
             return False
         entry = JournalEntry(date=clock.today(), body=text)
         short = text if len(text) <= 30 else text[:29].rstrip() + "…"
