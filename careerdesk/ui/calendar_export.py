@@ -8,15 +8,18 @@ function so a test can replace it instead of answering a file dialog.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from careerdesk import services
 from careerdesk.domain.errors import CareerdeskError
-from careerdesk.interchange.ics import CalendarCounts
 from careerdesk.store.database import Journal
 from careerdesk.ui import clock
+
+if TYPE_CHECKING:  # the module imports icalendar, which is slow: only the export needs it
+    from careerdesk.interchange.ics import CalendarCounts
 
 
 def tr(text: str) -> str:

@@ -33,8 +33,15 @@ from careerdesk import services
 from careerdesk.domain.enums import CycleEventKind
 from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import CycleEvent, Opening, Person
-from careerdesk.planner import NegotiationWindow, Plan, WindowKind, WindowOverride, build_plan
+from careerdesk.planner import (
+    NegotiationWindow,
+    WindowKind,
+    WindowOverride,
+    build_windows,
+    merge_overlapping,
+)
 from careerdesk.planner.calendar import upcoming
+from careerdesk.planner.calendar_data import load_calendar_data
 from careerdesk.planner.words import day_range
 from careerdesk.store.database import Journal
 from careerdesk.ui import calendar_export, clock, icons, theme
@@ -105,8 +112,8 @@ class PlannerPage(RecordPage):
         self.setAccessibleName(tr("Planner"))
         self.planner_events = PlannerEvents.of(undo_stack)
         self.model = CycleEventTableModel(journal, self)
-        self.plan: Plan | None = None
         self.windows: list[NegotiationWindow] = []
+        self.dismissed_windows: list[NegotiationWindow] = []
         self._quiet = False
         self._build()
         self.events.changed.connect(self._record_changed)
@@ -339,12 +346,18 @@ class PlannerPage(RecordPage):
 
     def reload_plan(self) -> None:
         today = clock.today()
-        data = services.planner_data(self.journal, today)
-        self.plan = build_plan(data, today)
+        # The windows alone, not the whole plan: readiness and actions read thousands of
+        # achievements and interactions that this page does not show.
+        with self.journal.sessions() as session:
+            data = load_calendar_data(session)
+        every = build_windows(data.cycle_events, data.openings, today,
+                              lead_times=data.lead_times, overrides=data.overrides,
+                              people=data.people_by_uid)
         occurrences = upcoming(data.cycle_events, today)
-        self.agenda.set_plan(today, self.plan.spans, occurrences)
         selected = self.selected_window()
-        self.windows = list(self.plan.windows)
+        self.windows = [w for w in every if not w.dismissed]
+        self.dismissed_windows = [w for w in every if w.dismissed]
+        self.agenda.set_plan(today, merge_overlapping(self.windows), occurrences)
         self.window_list.blockSignals(True)
         self.window_list.clear()
         for window in self.windows:
@@ -357,12 +370,12 @@ class PlannerPage(RecordPage):
             self.window_list.addItem(item)
         self.window_list.blockSignals(False)
         self.dismissed_combo.clear()
-        for window in self.plan.dismissed_windows:
+        for window in self.dismissed_windows:
             self.dismissed_combo.addItem(
                 kind_icon(window.kind),
                 f"{kind_label(window.kind)} · {window.event_name} · "
                 f"{day_range(window.start, window.end)}", window.id)
-        has_dismissed = bool(self.plan.dismissed_windows)
+        has_dismissed = bool(self.dismissed_windows)
         for widget in (self.dismissed_label, self.dismissed_combo, self.restore_button):
             widget.setVisible(has_dismissed)
         self._update_count()
@@ -453,8 +466,7 @@ class PlannerPage(RecordPage):
             self._change_window(window, dismissed=True, text=tr("Dismiss the %1 window for “%2”"))
 
     def bring_back(self, window_id: str) -> None:
-        plan = self.plan
-        window = next((w for w in plan.dismissed_windows if w.id == window_id), None) if plan else None
+        window = next((w for w in self.dismissed_windows if w.id == window_id), None)
         if window is not None:
             self._change_window(window, dismissed=False,
                                 text=tr("Bring back the %1 window for “%2”"))

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from careerdesk.planner.calendar import Occurrence, add_months
-from careerdesk.planner.windows import WindowSpan
+from careerdesk.planner.windows import NegotiationWindow, WindowSpan
 from careerdesk.planner.words import MONTHS, day, day_range
 from careerdesk.ui import theme
 from careerdesk.ui.window_kinds import kind_colour, kind_label
@@ -115,8 +115,8 @@ class AgendaView(QWidget):
     def _x(self, day_of_month: int) -> float:
         return LABEL_WIDTH + (day_of_month - 1) * self._day_width()
 
-    def _pieces(self, span: WindowSpan) -> list[QRectF]:
-        """The band's rectangles, one per month row it crosses."""
+    def _pieces(self, span: WindowSpan | NegotiationWindow) -> list[QRectF]:
+        """The band's (or one window's) rectangles, one per month row it crosses."""
         pieces = []
         start = max(span.start, self.first_day)
         end = min(span.end, self.last_day)
@@ -130,17 +130,6 @@ class AgendaView(QWidget):
                                  (last.day - first.day + 1) * self._day_width(), BAND_HEIGHT))
             month = add_months(month, 1)
         return pieces
-
-    def _part(self, piece: QRectF, start: date, end: date) -> tuple[float, float] | None:
-        """The x range of the days ``start``..``end`` within one month row's piece."""
-        row = round((piece.top() - 4) / ROW_HEIGHT)
-        month = add_months(self.first_day, row)
-        first, last = max(start, month), min(end, _month_end(month))
-        if first > last:
-            return None
-        left = max(self._x(first.day), piece.left())
-        right = min(self._x(last.day) + self._day_width(), piece.right())
-        return (left, right) if right > left else None
 
     def span_at(self, x: float, y: float) -> int:
         for index, span in enumerate(self.spans):
@@ -188,25 +177,28 @@ class AgendaView(QWidget):
             painter.drawLine(QPointF(self._x(days + 1), top + 4),
                              QPointF(self._x(days + 1), top + ROW_HEIGHT - 4))
 
+        band = theme.tone("midlight")
         for index, span in enumerate(self.spans):
             kinds = span.kinds
-            for piece in self._pieces(span):
-                # The span as a faint band; each kind a stripe over its own windows' days.
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(theme.tone("midlight"))
+            stripe = BAND_HEIGHT / len(kinds)
+            pieces = self._pieces(span)
+            # The span as a faint band (one piece per month row; rows never overlap); each
+            # kind a stripe over its own windows' days. A window is cut into its own months
+            # only: a span of a hundred windows costs no more than the windows' days.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(band)
+            for piece in pieces:
                 painter.drawRoundedRect(piece, 3, 3)
-                stripe = piece.height() / len(kinds)
-                for window in span.windows:
-                    i = kinds.index(window.kind)
-                    part = self._part(piece, window.start, window.end)
-                    if part is None:
-                        continue
-                    painter.setBrush(kind_colour(window.kind))
-                    painter.drawRoundedRect(QRectF(part[0], piece.top() + i * stripe,
-                                                   part[1] - part[0], stripe), 2, 2)
-                if index == self.selected:
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(QPen(text, 1.6))
+            for window in span.windows:
+                painter.setBrush(kind_colour(window.kind))
+                offset = kinds.index(window.kind) * stripe
+                for part in self._pieces(window):
+                    painter.drawRoundedRect(QRectF(part.left(), part.top() + offset,
+                                                   part.width(), stripe), 2, 2)
+            if index == self.selected:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(text, 1.6))
+                for piece in pieces:
                     painter.drawRoundedRect(piece.adjusted(-2, -2, 2, 2), 4, 4)
 
         painter.setPen(QPen(theme.tone("window"), 1))
