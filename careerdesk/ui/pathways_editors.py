@@ -35,9 +35,10 @@ from careerdesk.domain.enums import Availability, OpeningStatus, TargetPath, Tar
 from careerdesk.domain.records import Opening, RequiredSkill, Target
 from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.pathways_list import CLOSING_SOON_DAYS, OUTCOMES, PIPELINE, next_status
-from careerdesk.store.skill_gaps import GapStatus, SkillGap, coverage
+from careerdesk.store.skill_gaps import Evidence, GapStatus, SkillGap, coverage
 from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
+from careerdesk.ui.models.choice_list import ChoiceListModel
 from careerdesk.ui.models.pathways_tables import (
     days_left_text,
     opening_status_label,
@@ -309,6 +310,9 @@ class TargetEditor(_Form):
             "Sep 2026 to Oct 2026") + 40)
         self.gaps.setToolTip(tr("Enter or double-click on evidence opens it"))
         self.gaps.itemActivated.connect(self._evidence_activated)
+        self.gaps.itemExpanded.connect(self._gap_expanded)
+        # Evidence of a collapsed skill, by its name (listed once), until first expanded.
+        self._unlisted: dict[str, Sequence[Evidence]] = {}
         self.outer.addWidget(self.gaps)
 
         self.outer.addWidget(heading(tr("Tags"), self.body))
@@ -389,6 +393,7 @@ class TargetEditor(_Form):
     def show_gaps(self, gaps: Sequence[SkillGap]) -> None:
         """The gap view: each required skill's status in words, with its evidence below."""
         self.gaps.clear()
+        self._unlisted.clear()
         if not gaps:
             self.gap_summary.setText(tr("List the skills this role asks for to see how yours "
                                         "compare."))
@@ -424,25 +429,43 @@ class TargetEditor(_Form):
                 child.setForeground(0, theme.tone("secondary_text"))
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
-            for evidence in gap.evidence:
-                if evidence.kind == "experience":
-                    what = tr("Experience")
-                    when = tr("%1 to %2").replace("%1", month_text(evidence.date)).replace(
-                        "%2", month_text(evidence.end) if evidence.end else tr("now"))
-                else:
-                    what, when = tr("Achievement"), date_text(evidence.date)
-                child = QTreeWidgetItem([evidence.title, when])
-                child.setIcon(0, icons.icon("growth" if evidence.kind == "experience"
-                                            else "achievements"))
-                tip = plain_tip(f"{what}: {evidence.title}\n{when}")
-                child.setToolTip(0, tip)
-                child.setToolTip(1, tip)
-                child.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                              f"{what}: {evidence.title}, {when}")
-                child.setData(0, Qt.ItemDataRole.UserRole, (evidence.kind, evidence.uid))
-                item.addChild(child)
             self.gaps.addTopLevelItem(item)
-            item.setExpanded(gap.status is not GapStatus.COVERED)
+            if gap.status is GapStatus.COVERED and gap.evidence:
+                # Shown collapsed: its evidence (hundreds of items on a large journal) is
+                # added when it is first expanded.
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                self._unlisted[gap.name] = gap.evidence
+            else:
+                self._add_evidence(item, gap.evidence)
+                item.setExpanded(True)
+
+    def _add_evidence(self, item: QTreeWidgetItem, found: Sequence[Evidence]) -> None:
+        icon = {"experience": icons.icon("growth"), "achievement": icons.icon("achievements")}
+        children = []
+        for evidence in found:
+            if evidence.kind == "experience":
+                what = tr("Experience")
+                when = tr("%1 to %2").replace("%1", month_text(evidence.date)).replace(
+                    "%2", month_text(evidence.end) if evidence.end else tr("now"))
+            else:
+                what, when = tr("Achievement"), date_text(evidence.date)
+            child = QTreeWidgetItem([evidence.title, when])
+            child.setIcon(0, icon[evidence.kind])
+            tip = plain_tip(f"{what}: {evidence.title}\n{when}")
+            child.setToolTip(0, tip)
+            child.setToolTip(1, tip)
+            child.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                          f"{what}: {evidence.title}, {when}")
+            child.setData(0, Qt.ItemDataRole.UserRole, (evidence.kind, evidence.uid))
+            children.append(child)
+        item.addChildren(children)
+
+    def _gap_expanded(self, item: QTreeWidgetItem) -> None:
+        found = self._unlisted.pop(item.text(0), None) if item.parent() is None else None
+        if found is not None:
+            item.setChildIndicatorPolicy(
+                QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+            self._add_evidence(item, found)
 
     def _evidence_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         found = item.data(0, Qt.ItemDataRole.UserRole)
@@ -560,6 +583,7 @@ class OpeningEditor(_Form):
         self.hiring_manager = QComboBox(self.body)
         self.hiring_manager.setAccessibleName(tr("Hiring manager"))
         self.hiring_manager.setEditable(False)
+        self.hiring_manager.setModel(ChoiceListModel(self.hiring_manager))  # everyone: lazily
         self.target = QComboBox(self.body)
         self.target.setAccessibleName(tr("Target"))
         self.target.setToolTip(tr("The target this opening would reach"))
@@ -616,19 +640,21 @@ class OpeningEditor(_Form):
 
     def set_choices(self, *, people: Sequence[Choice], targets: Sequence[tuple[str, str]],
                     tags: Sequence[str]) -> None:
-        for combo, items in ((self.hiring_manager, [(c.uid, c.label, c.hint) for c in people]),
-                             (self.target, [(uid, title, "") for uid, title in targets])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(tr("None"), None)
-            for uid, label, extra in items:
-                combo.addItem(label, uid)
-                if extra:
-                    combo.setItemData(combo.count() - 1, plain_tip(extra),
-                                      Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        current = self.hiring_manager.currentData()
+        self.hiring_manager.blockSignals(True)
+        model = self.hiring_manager.model()
+        assert isinstance(model, ChoiceListModel)
+        model.set_choices([(tr("None"), None, ""), *((c.label, c.uid, c.hint) for c in people)])
+        self.hiring_manager.setCurrentIndex(max(self.hiring_manager.findData(current), 0))
+        self.hiring_manager.blockSignals(False)
+        current = self.target.currentData()
+        self.target.blockSignals(True)
+        self.target.clear()
+        self.target.addItem(tr("None"), None)
+        for uid, title in targets:
+            self.target.addItem(title, uid)
+        self.target.setCurrentIndex(max(self.target.findData(current), 0))
+        self.target.blockSignals(False)
         self.tags.set_choices(tags)
 
     def load(self, record: Opening | None) -> None:

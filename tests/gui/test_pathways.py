@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from careerdesk import services
 from careerdesk.domain.enums import Availability, OpeningStatus
@@ -220,6 +221,28 @@ def test_hiring_manager_and_target_are_picked_from_the_journal(page: PathwaysPag
     assert saved.hiring_manager == sofia
 
 
+def test_the_hiring_manager_list_tells_namesakes_apart_as_typed(page: PathwaysPage) -> None:
+    services.save_record(page.journal, Person(name="Sofia Marchetti", title="<b>Director</b>"))
+    page.refresh()
+    page.open_record("opening", _uid(page.journal, Opening, PRICING))
+    combo = page.opening_editor.hiring_manager
+    namesakes = [i for i in range(combo.count()) if combo.itemText(i) == "Sofia Marchetti"]
+    assert len(namesakes) == 2
+    tips = {combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in namesakes}
+    assert "<p style='white-space:pre-wrap'>&lt;b&gt;Director&lt;/b&gt;</p>" in tips
+    assert combo.itemText(0) == "None" and combo.itemData(0) is None
+
+
+def test_a_hiring_manager_no_longer_listed_still_shows(page: PathwaysPage) -> None:
+    uid = _uid(page.journal, Opening, PRICING)
+    record = services.load_record(page.journal, Opening, uid)
+    editor = page.opening_editor
+    editor.set_choices(people=[], targets=[], tags=[])  # as if Ian were not in the journal
+    editor.load(record)
+    assert record.hiring_manager and editor.hiring_manager.currentData() == record.hiring_manager
+    assert editor.hiring_manager.count() == 2  # "None" and the saved uid
+
+
 def test_new_and_delete_on_each_tab(page: PathwaysPage, stack: QUndoStack,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
@@ -262,3 +285,19 @@ def test_an_empty_journal_teaches_on_both_tabs(qtbot: Any, journal: Journal,
     assert empty.targets_model.rowCount() == 1
     assert empty.current()[0] == "target"
     assert empty.target_editor.gap_summary.text().startswith("List the skills")
+
+
+def test_a_covered_skill_lists_its_evidence_when_expanded(page: PathwaysPage) -> None:
+    assert page.open_record("target", _uid(page.journal, Target, LATERAL))
+    gaps = page.target_editor.gaps
+    python = next(gaps.topLevelItem(i) for i in range(gaps.topLevelItemCount())
+                  if gaps.topLevelItem(i).text(0) == "Python")
+    assert not python.isExpanded()
+    assert python.childIndicatorPolicy() is QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+    python.setExpanded(True)  # as the arrow or the Right key does
+    titles = [python.child(i).text(0) for i in range(python.childCount())]
+    assert titles and "No evidence yet" not in titles
+    assert python.child(0).data(0, Qt.ItemDataRole.UserRole)[0] in ("achievement", "experience")
+    python.setExpanded(False)
+    python.setExpanded(True)  # listed once, not again
+    assert python.childCount() == len(titles)

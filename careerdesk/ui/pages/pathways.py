@@ -129,6 +129,7 @@ class PathwaysPage(RecordPage):
         self.targets_model = TargetTableModel(journal, self)
         self.openings_model = OpeningTableModel(journal, self, today=self.today)
         self._quiet = False
+        self._shown_by_selection: tuple[str, str | None] | None = None
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
         self.events.changed.connect(self._record_changed)
@@ -366,7 +367,10 @@ class PathwaysPage(RecordPage):
         if not 0 <= row < part.model.rowCount():
             return
         index = part.model.index(row, 0)
+        kind = "target" if part is self.targets else "opening"
+        uid = part.model.uid_at(row)
         self._quiet = quiet
+        self._shown_by_selection = None
         try:
             part.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -374,8 +378,10 @@ class PathwaysPage(RecordPage):
         finally:
             self._quiet = False
         part.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        if not quiet:
-            self._show("target" if part is self.targets else "opening", part.model.uid_at(row))
+        # The new current row has usually shown its record already (_current_row_changed):
+        # a second reading and gap view would double the cost of every selection.
+        if not quiet and self._shown_by_selection != (kind, uid):
+            self._show(kind, uid)
 
     def _reselect(self, kind: str | None, uid: str | None) -> None:
         if kind and uid:
@@ -401,6 +407,7 @@ class PathwaysPage(RecordPage):
         if (kind, uid) != self.current():
             self._current_editor_flush()
             self._show(kind, uid)
+            self._shown_by_selection = (kind, uid)
 
     def _current_editor_flush(self) -> None:
         self.target_editor.flush()
