@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -204,11 +204,33 @@ class EvidenceEditor(QWidget):
         self.chosen.changed.connect(self.changed)
         self._labels: dict[str, str] = {}
         self._by_text: dict[str, str] = {}
+        # Where the picker's thousands of titles come from, read when the picker is first
+        # used (focused, typed in) rather than every time a page opens or changes.
+        self._choice_source: Callable[[], Sequence[Choice]] | None = None
+        self.picker.installEventFilter(self)
+        self.picker.textEdited.connect(lambda _text: self._read_choices())
 
     def set_choices(self, choices: Sequence[Choice]) -> None:
+        self._choice_source = None
         self._by_text = {self._text(c): c.uid for c in choices}
         self._labels.update({c.uid: self._text(c) for c in choices})
         self._completions.setStringList(list(self._by_text))
+
+    def set_choice_source(self, source: Callable[[], Sequence[Choice]]) -> None:
+        """The picker's choices, read from ``source`` once it is used (again after each call)."""
+        self._choice_source = source
+        if self.picker.hasFocus():
+            self._read_choices()
+
+    def _read_choices(self) -> None:
+        source = self._choice_source
+        if source is not None:
+            self.set_choices(source())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.picker and event.type() == QEvent.Type.FocusIn:
+            self._read_choices()
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _text(choice: Choice) -> str:
@@ -262,6 +284,7 @@ class EvidenceEditor(QWidget):
         self.changed.emit()
 
     def _picked(self, text: str) -> None:
+        self._read_choices()
         uid = self._by_text.get(text.strip())
         if uid is None:
             if text.strip():
@@ -473,7 +496,9 @@ class PlanEditor(QScrollArea):
     # ------------------------------------------------------------ loading
 
     def set_choices(self, *, people: Sequence[Choice], targets: Sequence[Choice],
-                    achievements: Sequence[Choice]) -> None:
+                    achievements: Sequence[Choice] | Callable[[], Sequence[Choice]]) -> None:
+        """The pickers' choices; the achievements may come as a function that reads them,
+        called once the evidence picker is used."""
         self.participants.set_choices(list(people))
         current = self.target.currentData()
         self.target.clear()
@@ -482,7 +507,10 @@ class PlanEditor(QScrollArea):
             self.target.addItem(f"{choice.label} ({choice.hint})" if choice.hint else choice.label,
                                 choice.uid)
         self.target.setCurrentIndex(max(self.target.findData(current), 0))
-        self.evidence.set_choices(achievements)
+        if callable(achievements):
+            self.evidence.set_choice_source(achievements)
+        else:
+            self.evidence.set_choices(achievements)
 
     def load(self, plan: NegotiationPlan | None, evidence_labels: dict[str, Choice] | None = None
              ) -> None:

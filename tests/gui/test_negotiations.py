@@ -142,6 +142,30 @@ def test_suggestions_add_evidence(page: NegotiationsPage, demo_journal: Journal)
     assert first not in remaining
 
 
+@pytest.mark.qt_log_ignore(  # the completion popup, offscreen
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard")
+def test_the_evidence_picker_reads_its_titles_once_used(page: NegotiationsPage, qtbot: Any,
+                                                        demo_journal: Journal) -> None:
+    evidence = page.editor.evidence
+    assert evidence._completions.rowCount() == 0  # not read when the page opened
+    chosen = set(_promotion_by_uid(demo_journal, page).evidence)
+    with demo_journal.sessions() as session:
+        choice = next(c for c in plan_edit.achievement_choices(session) if c.uid not in chosen)
+    evidence.picker.setFocus()
+    qtbot.waitUntil(lambda: evidence._completions.rowCount() > 0)
+    assert f"{choice.label} ({choice.hint})" in evidence._completions.stringList()
+    _type_into(qtbot, evidence.picker, f"{choice.label} ({choice.hint})")
+    assert _promotion_by_uid(demo_journal, page).evidence[-1] == choice.uid
+    # After a change elsewhere the titles are read again on the next use, not at once.
+    page.editor.title.setFocus()
+    qtbot.waitUntil(lambda: not evidence.picker.hasFocus())
+    page.refresh()
+    assert evidence._choice_source is not None
+    evidence.picker.setFocus()
+    qtbot.waitUntil(lambda: evidence._choice_source is None)
+
+
 def test_benchmark_low_above_high_is_refused_next_to_the_table(
         page: NegotiationsPage, demo_journal: Journal, stack: QUndoStack) -> None:
     table = page.editor.benchmarks.table

@@ -67,3 +67,22 @@ def test_suggestions_from_the_demo_journal(demo_journal: services.Journal) -> No
     assert highlights == sorted(highlights, reverse=True)  # every highlight before the rest
     scores = [s.score for s in found if s.achievement.highlight]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("strategy", [Strategy.PROMOTION, Strategy.MOBILITY])
+def test_suggestions_are_the_ranking_of_every_achievement(demo_journal: services.Journal,
+                                                          strategy: Strategy) -> None:
+    """The journal's own query gives ``rank``'s answer over the whole records (the demo
+    journal has fewer achievements than the candidates scored), field for field."""
+    plans = services.load_all(demo_journal, NegotiationPlan)
+    plan = next(p for p in plans if p.evidence)
+    plan.strategy = strategy
+    every = services.load_all(demo_journal, Achievement)
+    for limit in (1, 5, len(every)):
+        with demo_journal.sessions() as session:
+            found = suggest_evidence(session, plan, limit)
+        expected = rank(every, plan, plan.meeting_date or date.today(), limit)
+        assert found == expected
+    assert any(s.achievement.metrics for s in found) and any(s.achievement.skills for s in found)
+    with demo_journal.sessions() as session:
+        assert suggest_evidence(session, plan, 0) == []

@@ -41,6 +41,7 @@ from careerdesk.domain.records import (
 from careerdesk.reports.evidence import suggest_evidence
 from careerdesk.reports.prep import PrintableSheet
 from careerdesk.store import achievement_edit, plan_edit
+from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.background import run_in_background
@@ -265,8 +266,12 @@ class NegotiationsPage(RecordPage):
         with self.journal.sessions() as session:
             people = achievement_edit.person_choices(session)
             targets = plan_edit.target_choices(session)
-            achievements = plan_edit.achievement_choices(session)
-        self.editor.set_choices(people=people, targets=targets, achievements=achievements)
+        self.editor.set_choices(people=people, targets=targets,
+                                achievements=self._achievement_choices)
+
+    def _achievement_choices(self) -> list[Choice]:
+        with self.journal.sessions() as session:
+            return plan_edit.achievement_choices(session)
 
     def _reload_lists(self) -> None:
         with self.journal.sessions() as session:
