@@ -20,6 +20,7 @@ from careerdesk.domain.metrics import describe, describe_change
 from careerdesk.domain.records import Metric
 from careerdesk.search import fts_query
 from careerdesk.store import models as m
+from careerdesk.store.id_query import ids_of
 from careerdesk.store.search_index import KIND_BITS, KIND_CODES
 
 
@@ -109,7 +110,11 @@ def matching_ids(session: Session, f: AchievementFilter,
         AchievementSort.METRICS: metric_count,
     }[sort]
     order = [key.desc() if descending else key.asc(), a.date.desc(), a.id.desc()]
-    return list(session.scalars(query.order_by(*order)))
+    if sort is AchievementSort.DATE:
+        # Not the date twice: SQLite then sorts the whole table instead of reading the
+        # date index in order.
+        order = [a.date.desc() if descending else a.date.asc(), a.id.desc()]
+    return ids_of(session, query.order_by(*order))
 
 
 def lines(session: Session, ids: Sequence[int]) -> dict[int, AchievementLine]:
@@ -154,5 +159,6 @@ def all_tags(session: Session, table: str = "achievement") -> list[str]:
         raise ValueError(f"unknown table {table}")
     rows = session.execute(text(
         f"SELECT DISTINCT json_each.value FROM {table}, json_each({table}.tags) "
+        f"WHERE {table}.tags != '[]' "  # most records have none: no JSON to read for them
         "ORDER BY lower(json_each.value)"))
     return [str(r[0]) for r in rows]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from careerdesk.search import fts_query
 from careerdesk.store import models as m
+from careerdesk.store.id_query import ids_of
 from careerdesk.store.search_index import KIND_BITS, KIND_CODES
 
 EXCERPT_CHARS = 400  # read from the database per line; enough for two lines of any width
@@ -79,7 +80,7 @@ def matching_ids(session: Session, f: JournalFilter, *, newest_first: bool = Tru
     """The entries that match, by date (and by when they were written within a day)."""
     j = m.JournalEntryRow
     order: list[Any] = [j.date.desc(), j.id.desc()] if newest_first else [j.date.asc(), j.id.asc()]
-    return list(session.scalars(_filtered(select(j.id), f).order_by(*order)))
+    return ids_of(session, _filtered(select(j.id), f).order_by(*order))
 
 
 def lines(session: Session, ids: Sequence[int]) -> dict[int, JournalLine]:
@@ -132,5 +133,6 @@ def entry_tags(session: Session) -> list[str]:
     """Every tag used on a journal entry, for completion and the tag filter."""
     rows = session.execute(text(
         "SELECT DISTINCT json_each.value FROM journal_entry, json_each(journal_entry.tags) "
+        "WHERE journal_entry.tags != '[]' "  # no JSON to read for the entries without
         "ORDER BY lower(json_each.value)"))
     return [str(r[0]) for r in rows]
