@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.orm import Session
 
@@ -99,9 +99,12 @@ class JournalEntryDelegate(QStyledItemDelegate):
 
     PAD_X, PAD_Y, GAP = 12, 8, 2
 
+    @classmethod
+    def row_height(cls, metrics: QFontMetrics) -> int:
+        return metrics.height() * 3 + cls.GAP * 2 + cls.PAD_Y * 2
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = option.fontMetrics
-        return QSize(200, metrics.height() * 3 + self.GAP * 2 + self.PAD_Y * 2)
+        return QSize(200, self.row_height(option.fontMetrics))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 
 from careerdesk.store.database import Journal
 
-BLOCK = 200
-MAX_BLOCKS = 40
+# A block is a little more than a tall window's rows: opening a page reads only what it
+# shows (a line may take a few queries), and scrolling reads the next block on the way.
+BLOCK = 64
+MAX_BLOCKS = 120
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,10 +121,14 @@ class LazyTableModel(QAbstractTableModel):
         return None if line is None else str(line.uid)
 
     def row_of_uid(self, uid: str) -> int | None:
-        for lines in self._blocks.values():
+        for block, lines in self._blocks.items():
             for line in lines.values():
                 if line.uid == uid:
-                    return self.row_of_id(line.id)
+                    # Within its block: no map of every id's row (30,000) to build for it.
+                    first = block * BLOCK
+                    ids = self._ids[first:first + BLOCK]
+                    return first + ids.index(line.id) if line.id in ids \
+                        else self.row_of_id(line.id)
         with self.journal.sessions() as session:
             id_ = self.id_of_uid(session, uid)
         return None if id_ is None else self.row_of_id(id_)

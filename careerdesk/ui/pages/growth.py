@@ -6,6 +6,8 @@ page, through the window's open-record path (the one search uses).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -14,9 +16,11 @@ from careerdesk.domain.records import Achievement, Experience, Person, Skill
 from careerdesk.store.database import Journal
 from careerdesk.ui import theme
 from careerdesk.ui.growth_experiences import ExperiencesPanel
-from careerdesk.ui.growth_skills import SkillsPanel
 from careerdesk.ui.pages.base import Page
 from careerdesk.ui.undo import RecordChange, RecordEvents
+
+if TYPE_CHECKING:
+    from careerdesk.ui.growth_skills import SkillsPanel
 
 
 def tr(text: str) -> str:
@@ -56,19 +60,40 @@ class GrowthPage(Page):
         self.tabs.setAccessibleName(tr("Experiences or skills"))
         self.tabs.tabBar().setAccessibleName(tr("Experiences or skills"))
         self.experiences = ExperiencesPanel(journal, undo_stack, self.tabs)
-        self.skills = SkillsPanel(journal, undo_stack, self.tabs)
+        # The skills portfolio is built the first time its tab is shown (or asked for):
+        # opening the page shows the experiences only.
+        self._skills: SkillsPanel | None = None
+        self._skills_tab = QWidget(self.tabs)
+        self._skills_tab.setAccessibleName(tr("Skills portfolio"))
+        skills_layout = QVBoxLayout(self._skills_tab)
+        skills_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.experiences, tr("Experiences"))
-        self.tabs.addTab(self.skills, tr("Skills portfolio"))
+        self.tabs.addTab(self._skills_tab, tr("Skills portfolio"))
         self.tabs.setTabToolTip(self.EXPERIENCES, tr("Rotations, projects, stretch assignments, "
                                                      "mentoring, moves (Alt+1 in the tabs)"))
         self.tabs.currentChanged.connect(lambda _i: self._ensure_loaded())
         layout.addWidget(self.tabs, 1)
-        for panel in (self.experiences, self.skills):
-            panel.record_requested.connect(self.request_record)
+        self.experiences.record_requested.connect(self.request_record)
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self._failed)
         self._ready = False
         self._stale = False
+
+    @property
+    def skills(self) -> SkillsPanel:
+        """The skills portfolio tab's panel, built when first needed."""
+        if self._skills is None:
+            from careerdesk.ui.growth_skills import SkillsPanel
+
+            self._skills = SkillsPanel(self.journal, self.undo_stack, self._skills_tab)
+            self._skills.record_requested.connect(self.request_record)
+            layout = self._skills_tab.layout()
+            assert layout is not None
+            layout.addWidget(self._skills)
+        return self._skills
+
+    def _skills_loaded(self) -> bool:
+        return self._skills is not None and self._skills.loaded
 
     def ready(self) -> None:
         self._ready = True
@@ -93,7 +118,7 @@ class GrowthPage(Page):
     def refresh(self) -> None:
         if self.experiences.loaded:
             self.experiences.flush_and_reload()
-        if self.skills.loaded:
+        if self._skills_loaded():
             self.skills.reload()
         self._ensure_loaded()
 
@@ -126,7 +151,7 @@ class GrowthPage(Page):
             return
         if change.kind in (Experience, Person, Achievement, Skill):
             self.experiences.record_changed(change)
-        if change.kind in (Skill, Achievement, Experience) and self.skills.loaded:
+        if change.kind in (Skill, Achievement, Experience) and self._skills_loaded():
             self.skills.reload()
 
     def _failed(self, message: str) -> None:

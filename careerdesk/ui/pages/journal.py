@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListView,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -63,18 +64,36 @@ def tr(text: str) -> str:
 
 
 
-class _EntryList(QListView):
-    """The entries; Delete asks to delete the current one."""
+class _EntryList(QTableView):
+    """The entries, a list of one column; Delete asks to delete the current one.
+
+    A table view, not a QListView: a list view lays out every row (one call into the
+    model per row, 20,000 on a big journal) before it shows the first, where a table of
+    fixed-height rows knows where any row is without asking. Without grid or headers it
+    looks like the list it is.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.delete_requested: Callable[[], None] | None = None  # set by the page
-        self.setUniformItemSizes(True)  # one height for all: scrolling 20,000 stays instant
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlternatingRowColors(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as it does a list view
+        self.setCornerButtonEnabled(False)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(JournalEntryDelegate.row_height(self.fontMetrics()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in DELETE_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier \

@@ -65,6 +65,11 @@ class _Chip(QFrame):
         layout.addWidget(remove)
 
 
+# What comes before the completer reads its list: the field is focused, or typed into.
+_COMPLETING_EVENTS = frozenset({QEvent.Type.FocusIn, QEvent.Type.KeyPress,
+                                QEvent.Type.InputMethod, QEvent.Type.ShortcutOverride})
+
+
 class TokenEditor(QWidget):
     """A list of values, each shown by a label. Subclasses choose what may be added."""
 
@@ -80,6 +85,7 @@ class TokenEditor(QWidget):
         self._choices: dict[str, Choice] = {}
         self._chips: list[_Chip] = []
         self._taking = False  # a value was just taken from this key press
+        self._completions_stale = False  # the completion list waits for the field's use
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -222,6 +228,8 @@ class TokenEditor(QWidget):
         self.input.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() in _COMPLETING_EVENTS:
+            self._fill_completions()
         if watched is self.input and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Backspace and not self.input.text() and self._values:
@@ -253,6 +261,14 @@ class TokenEditor(QWidget):
         return f"{choice.label} · {choice.hint}" if choice.hint else choice.label
 
     def _update_completions(self) -> None:
+        # Made when the field is about to complete (focus, a key), not at every record
+        # shown: a journal's 2,000 people would be listed again for each one.
+        self._completions_stale = True
+
+    def _fill_completions(self) -> None:
+        if not self._completions_stale:
+            return
+        self._completions_stale = False
         taken = set(self._values)
         self._completions.setStringList(
             [self._completion_text(c) for c in self._choices.values() if c.uid not in taken])
