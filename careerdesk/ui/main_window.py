@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from careerdesk.planner.first_look import FirstLook
     from careerdesk.store.database import Journal
     from careerdesk.ui.import_export import ImportExport
+    from careerdesk.ui.warm_up import WarmUp
 
 LICENSE = "GPL-3.0-or-later"
 DEFAULT_SIZE = QSize(1200, 780)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._closed = False
         self._first_ready_told = False  # first_page_ready is emitted once
+        self.warm_up: WarmUp | None = None  # the pages' first-opening work, done when idle
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -605,6 +607,11 @@ class MainWindow(QMainWindow):
         if not self._first_ready_told:
             self._first_ready_told = True
             self.first_page_ready.emit(name)
+        if self.has_journal and self.warm_up is None and not self._closed:
+            from careerdesk.ui.warm_up import WarmUp
+
+            self.warm_up = WarmUp(self)
+            self.warm_up.start()
 
     def show_start_notice(self) -> str | None:
         """Says in the status bar what needs attention this week; never a dialog."""
@@ -650,6 +657,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if self.warm_up is not None:
+            self.warm_up.stop()
         self.save_layout()
         if self.import_export is not None:
             self.import_export.wait()  # an import finishes its transaction before the journal closes

@@ -1,0 +1,92 @@
+"""Work every page's first opening would do, done once the window is idle instead.
+
+Once the first page shows its data, the window prepares, in slices of the event loop's
+idle time (a click waits for about one slice at most), what any page's first
+opening would otherwise pay for: SQLAlchemy's one-time mapping set-up
+(``configure_mappers``, tens of milliseconds, paid by the first ORM query of the process),
+the import of each page's modules, and a full garbage collection.
+
+That collection is the one Python would otherwise run by itself a little later, in the
+middle of whatever allocates next (a page's first query): it walks every object the
+start-up made, some 100,000, for tens of milliseconds. Once collected, those objects are
+frozen (``gc.freeze``, once per process): they live as long as the window, and later
+collections walk only what was made since. Nothing is read from the journal and no
+widget is built: a page still loads its data when it is shown.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from careerdesk.ui.pages import PAGES, page_class
+
+SLICE_MS = 50  # steps run back to back for this long, then the queued events go first
+
+
+def _configure_mappers() -> None:
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
+_frozen: set[str] = set()  # which freezes this process has made: each one only once
+
+
+def _collect_and_freeze() -> None:
+    if "start-up" not in _frozen:
+        _frozen.add("start-up")
+        gc.collect()
+        gc.freeze()
+
+
+def _freeze_imports() -> None:
+    """The pages' modules are as long-lived as the start-up's objects."""
+    if "imports" not in _frozen:
+        _frozen.add("imports")
+        gc.freeze()
+
+
+def _import_page(module_name: str) -> Callable[[], None]:
+    def run() -> None:
+        for page in PAGES:
+            if page.module_name == module_name:
+                page_class(page)
+
+    return run
+
+
+class WarmUp(QObject):
+    """Runs the steps, a slice per turn of the event loop; ``stop()`` drops the rest."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._steps: list[Callable[[], None]] = [
+            _configure_mappers, _collect_and_freeze,
+            *(_import_page(page.module_name) for page in PAGES), _freeze_imports]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def done(self) -> bool:
+        return not self._steps
+
+    def start(self) -> None:
+        if self._steps:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._steps.clear()
+        self._timer.stop()
+
+    def _step(self) -> None:
+        until = time.perf_counter() + SLICE_MS / 1000
+        while self._steps and time.perf_counter() < until:
+            self._steps.pop(0)()
+        if self._steps:
+            self._timer.start()
