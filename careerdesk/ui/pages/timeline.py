@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -81,6 +81,8 @@ class _Chart:
     canvas: FigureCanvasQTAgg
     drawing: Any = None
     draw: Callable[[], None] | None = None
+    drawn_size: tuple[int, int] = (0, 0)
+    """The canvas's size when it was last drawn: a resize to the same size draws nothing."""
 
 
 class TimelinePage(Page):
@@ -251,6 +253,14 @@ class TimelinePage(Page):
         self._loaded = True
         self._create_charts()
         self._load_choices()
+        # Lay the page out before the first drawing: drawn at the canvas's first size, the
+        # chart would be drawn again (and its labels placed again) a moment later at its own.
+        # (Qt shows widgets added to a shown page only later: show them now, then lay out.)
+        for widget in (self.toolbar, self.timeline_scroll, *(c.canvas for c in self.charts.values())):
+            widget.setVisible(widget.parentWidget().isVisible())
+        layout = self.timeline_tab.layout()
+        if layout is not None:
+            layout.activate()
         self._preset_chosen()
 
     def _create_charts(self) -> None:
@@ -422,7 +432,9 @@ class TimelinePage(Page):
 
     def _resized(self, name: str) -> None:
         # Labels are placed for the chart's size: place them again once resizing pauses.
-        if self.charts.get(name) is not None and self.charts[name].drawing is not None:
+        chart = self.charts.get(name)
+        if chart is not None and chart.drawing is not None \
+                and chart.drawn_size != chart.canvas.size().toTuple():
             self._stale_charts.add(name)
             self._redraw_timer.start()
 
@@ -440,7 +452,11 @@ class TimelinePage(Page):
         if chart.canvas.minimumHeight() != wanted:
             chart.canvas.setMinimumHeight(wanted)
             chart.canvas.resize(chart.canvas.width(), max(chart.canvas.height(), wanted))
+            # The scroll area fits the canvas to its new height now (a scroll bar may take
+            # some width), so the chart is drawn once at the size it is shown at.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         chart.drawing = draw_timeline(chart.canvas.figure, self.data, title="")
+        chart.drawn_size = chart.canvas.size().toTuple()
         if self.toolbar is not None:
             self.toolbar.update()  # zoom history starts again from the new picture
         chart.canvas.draw_idle()  # type: ignore[no-untyped-call]
@@ -459,6 +475,7 @@ class TimelinePage(Page):
             history = load_pay_history(session)
         chart = self.charts["pay"]
         chart.drawing = draw_pay_history(chart.canvas.figure, history, today=today())
+        chart.drawn_size = chart.canvas.size().toTuple()
         chart.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def _draw_people(self) -> None:
@@ -471,6 +488,7 @@ class TimelinePage(Page):
             people = load_stakeholders(session, self.plan_filter.currentData())
         chart = self.charts["people"]
         chart.drawing = draw_stakeholder_map(chart.canvas.figure, people)
+        chart.drawn_size = chart.canvas.size().toTuple()
         chart.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     # ================================================================ hover and click
