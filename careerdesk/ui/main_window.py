@@ -58,6 +58,7 @@ from careerdesk.ui.search_popup import SearchField
 if TYPE_CHECKING:
     from careerdesk.planner.first_look import FirstLook
     from careerdesk.store.database import Journal
+    from careerdesk.ui.chart_warm_up import ChartWarmUp
     from careerdesk.ui.import_export import ImportExport
     from careerdesk.ui.warm_up import WarmUp
 
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._closed = False
         self._first_ready_told = False  # first_page_ready is emitted once
+        self.chart_warm_up: ChartWarmUp | None = None  # matplotlib, once the window is quiet
         self.warm_up: WarmUp | None = None  # the pages' first-opening work, done when idle
 
         self.setObjectName("mainWindow")
@@ -612,6 +614,10 @@ class MainWindow(QMainWindow):
 
             self.warm_up = WarmUp(self)
             self.warm_up.start()
+        if self.has_journal and self.chart_warm_up is None and not self._closed:
+            from careerdesk.ui.chart_warm_up import ChartWarmUp  # the Timeline's matplotlib
+
+            self.chart_warm_up = ChartWarmUp(self.page_shown, self)
 
     def show_start_notice(self) -> str | None:
         """Says in the status bar what needs attention this week; never a dialog."""
