@@ -150,7 +150,12 @@ def _day(value: str | None) -> date | None:
 
 
 def _stamp(value: str) -> datetime:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    # Stored as UTC without its zone: parsed with the zone spelled out, several times
+    # faster than parsing and then replacing it (tens of thousands of times on a big journal).
+    try:
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def _json(value: str | None) -> Any:
