@@ -51,9 +51,11 @@ class ChoiceListModel(QAbstractListModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return False
-        column = {Qt.ItemDataRole.DisplayRole: 0, Qt.ItemDataRole.EditRole: 0,
-                  Qt.ItemDataRole.UserRole: 1}.get(Qt.ItemDataRole(role))
-        if column is None:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            column = 0
+        elif role == Qt.ItemDataRole.UserRole:
+            column = 1
+        else:
             return False
         self._rows[index.row()][column] = value
         self.dataChanged.emit(index, index, [role])
