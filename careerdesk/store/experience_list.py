@@ -72,9 +72,11 @@ def achievements_of(session: Session, uid: str, today: date
     if row is None:
         return [], []
     id_, start, end = row
-    linked = [AchievementRef(u, t, d) for u, t, d in session.execute(
+    # Through the Core connection: plain rows, no ORM processing for each of thousands.
+    connection = session.connection()
+    linked = [AchievementRef(u, t, d) for u, t, d in connection.execute(
         select(a.uid, a.title, a.date).where(a.experience_id == id_).order_by(a.date, a.id))]
-    during = [AchievementRef(u, t, d) for u, t, d in session.execute(
+    during = [AchievementRef(u, t, d) for u, t, d in connection.execute(
         select(a.uid, a.title, a.date)
         .where(a.date >= start, a.date <= (end or max(start, today)),
                or_(a.experience_id.is_(None), a.experience_id != id_))

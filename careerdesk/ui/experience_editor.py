@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -232,10 +231,14 @@ class ExperienceEditor(QScrollArea):
 
     def show_achievements(self, made: Sequence[AchievementRef],
                           during: Sequence[AchievementRef]) -> None:
+        # A long experience has thousands dated during it: each date is written once, and
+        # the lines are added in one call.
+        days = {day: date_text(day) for day in {ref.date for ref in (*made, *during)}}
         for widget, refs in ((self.made, made), (self.during, during)):
             widget.clear()
-            for ref in refs:
-                item = QListWidgetItem(f"{date_text(ref.date)}   {ref.title}", widget)
+            widget.addItems([f"{days[ref.date]}   {ref.title}" for ref in refs])
+            for row, ref in enumerate(refs):
+                item = widget.item(row)
                 item.setData(UID_ROLE, ref.uid)
                 item.setToolTip(ref.title)
             rows = max(min(len(refs), 6), 1)
