@@ -98,6 +98,20 @@ def test_editing_a_date_makes_the_period_custom(page: TimelinePage) -> None:
     assert all(a.date >= date(2026, 5, 22) for a in page.data.achievements)
 
 
+def test_the_timeline_is_drawn_once_at_the_size_it_is_shown_at(page: TimelinePage,
+                                                                qtbot: Any) -> None:
+    chart = page.charts["timeline"]
+    assert chart.drawing is not None and chart.canvas.isVisible()
+    assert chart.drawn_size == chart.canvas.size().toTuple()
+    assert chart.canvas.width() > page.width() / 2  # laid out, not a first guess
+    drawn = chart.drawing
+    qtbot.wait(timeline_page.REDRAW_DELAY_MS * 3)
+    assert chart.drawing is drawn  # no second drawing once the page settles
+    page.resize(page.width() - 80, page.height())
+    qtbot.waitUntil(lambda: chart.drawing is not drawn)  # a real resize places labels again
+    assert chart.drawn_size == chart.canvas.size().toTuple()
+
+
 def test_lane_tag_and_person_filters(page: TimelinePage) -> None:
     page.lane_actions[Lane.INTERACTIONS].setChecked(False)
     assert Lane.INTERACTIONS not in page.charts["timeline"].drawing.lane_rows
@@ -211,7 +225,10 @@ def test_the_other_charts(page: TimelinePage) -> None:
     page.tabs.setCurrentIndex(1)
     pay = page.charts["pay"].drawing
     assert pay is not None and any(i.kind == "compensation" for i in pay.items)
+    assert page.charts["pay"].canvas.isVisible()
+    assert page.charts["pay"].drawn_size == page.charts["pay"].canvas.size().toTuple()
     page.tabs.setCurrentIndex(2)
+    assert page.charts["people"].canvas.isVisible()
     people = page.charts["people"].drawing
     assert people is not None and any(i.kind == "person" for i in people.items)
     plan = page.plan_filter.findText("Promotion to Lead Data Analyst")

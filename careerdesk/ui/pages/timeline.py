@@ -256,8 +256,11 @@ class TimelinePage(Page):
         # Lay the page out before the first drawing: drawn at the canvas's first size, the
         # chart would be drawn again (and its labels placed again) a moment later at its own.
         # (Qt shows widgets added to a shown page only later: show them now, then lay out.)
+        # (A widget of a hidden tab shows with its tab; hiding it here would keep it hidden.)
         for widget in (self.toolbar, self.timeline_scroll, *(c.canvas for c in self.charts.values())):
-            widget.setVisible(widget.parentWidget().isVisible())
+            parent = widget.parentWidget()
+            if parent is not None and parent.isVisible():
+                widget.show()
         layout = self.timeline_tab.layout()
         if layout is not None:
             layout.activate()
