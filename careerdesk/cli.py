@@ -206,19 +206,13 @@ def cmd_search(data_dir: Path, args: argparse.Namespace) -> int:
 
     from careerdesk.paths import database_path
     from careerdesk.search import connect_read_only, search
-    from careerdesk.store.environment import database_errors
-    from careerdesk.store.schema_version import HEAD, read_schema_state
 
     path = database_path(data_dir)
     if not path.exists() or path.stat().st_size == 0:
         hits = []
     else:
-        passphrase = _passphrase(data_dir)
-        try:
-            _, revision, _ = read_schema_state(path, passphrase)
-        except database_errors():
-            revision = None
-        if revision != HEAD:
+        current, passphrase = _current_layout(data_dir)
+        if not current:
             _journal(data_dir).close()  # migrates, or refuses with a clear message
         connection = connect_read_only(str(path), passphrase)
         try:
@@ -368,18 +362,12 @@ def _read_only(data_dir: Path) -> tuple[Any, Passphrase | None]:
     from careerdesk.paths import database_path
     from careerdesk.search import connect_read_only
     from careerdesk.store.environment import database_errors
-    from careerdesk.store.schema_version import HEAD, read_schema_state
 
     path = database_path(data_dir)
-    revision = None
-    passphrase = None
+    current, passphrase = False, None
     if path.exists() and path.stat().st_size > 0:
-        passphrase = _passphrase(data_dir)
-        try:
-            _, revision, _ = read_schema_state(path, passphrase)
-        except database_errors():
-            revision = None
-    if revision != HEAD:
+        current, passphrase = _current_layout(data_dir)
+    if not current:
         journal = _journal(data_dir)
         passphrase = journal.passphrase
         journal.close()
@@ -389,6 +377,21 @@ def _read_only(data_dir: Path) -> tuple[Any, Passphrase | None]:
         from careerdesk.store.environment import explain
 
         raise explain(error, path) or error from None
+
+
+def _current_layout(data_dir: Path) -> tuple[bool, Passphrase | None]:
+    """Whether the journal's layout is this version's, read with plain sqlite3 (no ORM, no
+    Alembic), and the passphrase it took; False when the file cannot tell."""
+    from careerdesk.paths import database_path
+    from careerdesk.store.environment import database_errors
+    from careerdesk.store.schema_version import HEAD, read_schema_state
+
+    passphrase = _passphrase(data_dir)
+    try:
+        _, revision, _ = read_schema_state(database_path(data_dir), passphrase)
+    except database_errors():
+        revision = None
+    return revision == HEAD, passphrase
 
 
 def _check_beside(data_dir: Path, passphrase: Passphrase | None) -> Callable[..., None]:

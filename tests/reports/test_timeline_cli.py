@@ -125,3 +125,22 @@ def test_a_folder_without_a_journal_gets_one_as_with_any_command(tmp_path: Path)
     assert main(["--data-dir", str(data_dir), "timeline", "-o", str(out)]) == 0
     assert (data_dir / "journal.sqlite3").stat().st_size > 0
     assert out.read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_an_encrypted_journal_is_read_with_its_passphrase(demo_journal: Journal, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    data_dir = str(demo_journal.path.parent)
+    demo_journal.close()
+    monkeypatch.setenv("CAREERDESK_PASSPHRASE", "correct horse battery staple")
+    assert main(["--data-dir", data_dir, "encrypt"]) == 0
+    out = tmp_path / "t.png"
+    assert main(["--data-dir", data_dir, "timeline", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(PNG_SIGNATURE)
+    capsys.readouterr()
+    monkeypatch.setenv("CAREERDESK_PASSPHRASE", "not it")
+    again = tmp_path / "again.png"
+    assert main(["--data-dir", data_dir, "timeline", "-o", str(again)]) == 1
+    assert "passphrase is wrong" in capsys.readouterr().err
+    assert not again.exists()
