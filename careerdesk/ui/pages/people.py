@@ -47,6 +47,7 @@ from careerdesk.domain.errors import CareerdeskError, NotFound
 from careerdesk.domain.records import Achievement, Interaction, Person, Record
 from careerdesk.planner.departments import other_departments, own_department
 from careerdesk.store import achievement_edit, achievement_list, people_edit, people_list
+from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.database import Journal
 from careerdesk.store.people_edit import LoneInteractions, PersonDeletion
 from careerdesk.store.people_list import InteractionLine, PeopleFilter, PeopleGroup, PeopleSort
@@ -485,11 +486,11 @@ class PeoplePage(RecordPage):
         self.log_button.clicked.connect(self.start_interaction)
         row.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(row)
-        self.form = InteractionForm(body)
-        self.form.hide()
-        self.form.save_requested.connect(self.save_interaction)
-        self.form.cancelled.connect(self._close_form)
-        outer.addWidget(self.form)
+        # The interaction form is hidden until an interaction is logged or edited: it is
+        # built then (``form``), in its place under this row.
+        self._side_column, self._form_place = outer, outer.count()
+        self._form: InteractionForm | None = None
+        self._people_choices: list[Choice] = []
         self.log = RecordTable(body)
         self.log.setModel(self.log_model)
         self.log.setAccessibleName(tr("Interaction log"))
@@ -554,7 +555,9 @@ class PeoplePage(RecordPage):
             own = own_department(session)
             self._other_departments = other_departments(session, own) if own else None
         self.editor.set_choices(departments=departments, tags=tags)
-        self.form.set_choices(people)
+        self._people_choices = people
+        if self._form is not None:
+            self._form.set_choices(people)
         self.other_departments.setEnabled(own is not None)
         self.other_departments.setToolTip(
             plain_tip(tr("People outside %1, your department").replace("%1", own)) if own else
@@ -890,9 +893,31 @@ class PeoplePage(RecordPage):
         self._close_form()
         self.log.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @property
+    def form(self) -> InteractionForm:
+        """The form that logs or edits an interaction, built when first needed."""
+        if self._form is None:
+            parent = self._side_column.parentWidget()
+            self._form = InteractionForm(parent)
+            self._form.hide()
+            self._form.save_requested.connect(self.save_interaction)
+            self._form.cancelled.connect(self._close_form)
+            self._form.set_choices(self._people_choices)
+            self._side_column.insertWidget(self._form_place, self._form)
+            # Tab goes through its fields between the Log button and the log, as it
+            # would had it been built with them.
+            fields = [w for w in self._form.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and w.window() is self._form.window()]  # not a completer's list
+            for first, second in itertools.pairwise([self.log_button, *fields, self.log]):
+                QWidget.setTabOrder(first, second)
+        return self._form
+
     def _close_form(self) -> None:
-        self.form.editing = None
-        self.form.hide()
+        if self._form is None:
+            return
+        self._form.editing = None
+        self._form.hide()
 
     def delete_interaction(self) -> None:
         row = self.log.currentIndex().row()
