@@ -358,10 +358,12 @@ class PlannerPage(RecordPage):
         self.windows = [w for w in every if not w.dismissed]
         self.dismissed_windows = [w for w in every if w.dismissed]
         self.agenda.set_plan(today, merge_overlapping(self.windows), occurrences)
+        # One chip per kind, not per window (a large journal has a hundred windows ahead).
+        chips = {kind: kind_icon(kind) for kind in {w.kind for w in every}}
         self.window_list.blockSignals(True)
         self.window_list.clear()
         for window in self.windows:
-            item = QListWidgetItem(kind_icon(window.kind),
+            item = QListWidgetItem(chips[window.kind],
                                    f"{kind_label(window.kind)} · {day_range(window.start, window.end)}")
             item.setToolTip(window.reason)
             item.setData(Qt.ItemDataRole.UserRole, window.id)
@@ -372,7 +374,7 @@ class PlannerPage(RecordPage):
         self.dismissed_combo.clear()
         for window in self.dismissed_windows:
             self.dismissed_combo.addItem(
-                kind_icon(window.kind),
+                chips[window.kind],
                 f"{kind_label(window.kind)} · {window.event_name} · "
                 f"{day_range(window.start, window.end)}", window.id)
         has_dismissed = bool(self.dismissed_windows)
