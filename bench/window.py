@@ -7,7 +7,8 @@ DIR is a journal's data folder (a copy: the window opens it as usual, without sa
 layout). Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints one JSON object:
 
 - ``open_ms``: per page, from choosing it in the sidebar to its data painted (the window
-  starts on Today, whose showing ``--measure-startup`` times, so Today is not in it);
+  starts on Today, whose showing ``--measure-startup`` times, so Today is not in it, and
+  idles there ``--idle-seconds`` first, as a user reading it);
 - ``scroll_ms``: per page, every list and scroll area of the page scrolled to its end
   and painted (the lists fetch their last lines on the way);
 - ``rows``: per page, the lines its lists hold, to see that the data was there;
@@ -32,6 +33,8 @@ import time
 from pathlib import Path
 
 SEARCH_TIMEOUT_S = 30.0
+IDLE_SECONDS = 3.0
+"""A user's look at Today before the first click; the window prepares pages meanwhile."""
 
 
 def main() -> int:
@@ -39,6 +42,9 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--word", action="append", default=[],
                         help="a word to type into the search (repeatable)")
+    parser.add_argument("--idle-seconds", type=float, default=IDLE_SECONDS,
+                        help="how long the window idles on Today before the first page "
+                             f"is chosen (default {IDLE_SECONDS:g}; 0: at once)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -79,6 +85,10 @@ def main() -> int:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     settle()
     peak_started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # A user reads Today before choosing a page: the window's idle time is theirs too.
+    idle_until = time.perf_counter() + args.idle_seconds
+    while time.perf_counter() < idle_until:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
     def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
         return [area for area in page.findChildren(QAbstractScrollArea) if area.isVisible()]
