@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
         if self.has_journal and self.warm_up is None and not self._closed:
             from careerdesk.ui.warm_up import WarmUp
 
-            self.warm_up = WarmUp(self)
+            self.warm_up = WarmUp(self, self.page_shown)
             self.warm_up.start()
         if self.has_journal and self.chart_warm_up is None and not self._closed:
             from careerdesk.ui.chart_warm_up import ChartWarmUp  # the Timeline's matplotlib

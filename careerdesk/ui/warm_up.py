@@ -1,8 +1,9 @@
 """Work every page's first opening would do, done once the window is idle instead.
 
 Once the first page shows its data, the window prepares, in slices of the event loop's
-idle time (a click waits for about one slice at most), what any page's first
-opening would otherwise pay for: SQLAlchemy's one-time mapping set-up
+idle time (a click waits for about one slice at most; once the user opens a page, the
+rest waits until they have been idle for a second), what any page's first opening would
+otherwise pay for: SQLAlchemy's one-time mapping set-up
 (``configure_mappers``, tens of milliseconds, paid by the first ORM query of the process),
 the import of each page's modules, and a full garbage collection.
 
@@ -20,11 +21,12 @@ import gc
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 from careerdesk.ui.pages import PAGES, page_class
 
 SLICE_MS = 50  # steps run back to back for this long, then the queued events go first
+AFTER_USE_MS = 1000  # a page the user opens does its own work: the rest waits this long
 
 
 def _configure_mappers() -> None:
@@ -62,15 +64,18 @@ def _import_page(module_name: str) -> Callable[[], None]:
 class WarmUp(QObject):
     """Runs the steps, a slice per turn of the event loop; ``stop()`` drops the rest."""
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, activity: SignalInstance | None = None) -> None:
+        """``activity``: a signal of the user at work (a page shown), which postpones
+        what is left, so that it never runs within what the user waits for."""
         super().__init__(parent)
         self._steps: list[Callable[[], None]] = [
             _configure_mappers, _collect_and_freeze,
             *(_import_page(page.module_name) for page in PAGES), _freeze_imports]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
+        if activity is not None:
+            activity.connect(self.postpone)
 
     @property
     def done(self) -> bool:
@@ -78,7 +83,11 @@ class WarmUp(QObject):
 
     def start(self) -> None:
         if self._steps:
-            self._timer.start()
+            self._timer.start(0)
+
+    def postpone(self) -> None:
+        if self._steps:
+            self._timer.start(AFTER_USE_MS)
 
     def stop(self) -> None:
         self._steps.clear()
@@ -89,4 +98,4 @@ class WarmUp(QObject):
         while self._steps and time.perf_counter() < until:
             self._steps.pop(0)()
         if self._steps:
-            self._timer.start()
+            self._timer.start(0)
