@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
-from careerdesk.domain.errors import CareerdeskError, InvalidRecord
+from careerdesk.domain.errors import CareerdeskError, FileRefused, InvalidRecord
 from careerdesk.interchange import careerdesk_json
 from careerdesk.interchange.atomic import write_json_atomically
 from careerdesk.interchange.careerdesk_json import ImportCounts
@@ -77,7 +77,7 @@ def read_interchange(path: Path) -> careerdesk_json.Interchange:
     try:
         return careerdesk_json.parse(data)
     except InvalidRecord as error:
-        raise careerdesk_json.FileRefused(f"{path}: {error}") from None
+        raise FileRefused(f"{path}: {error}") from None
 
 
 def import_interchange(journal: Journal, path: Path) -> ImportCounts:
@@ -87,7 +87,7 @@ def import_interchange(journal: Journal, path: Path) -> ImportCounts:
         with journal.transaction() as session:
             return careerdesk_json.import_into(session, data)
     except InvalidRecord as error:
-        raise careerdesk_json.FileRefused(f"{path}: {error}") from None
+        raise FileRefused(f"{path}: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def _write_import(session: Session, preview: ImportPreview) -> ImportCounts:
                 data = merge.keep_user_edits(session, data, owned)
             return careerdesk_json.import_into(session, data)
     except InvalidRecord as error:
-        raise careerdesk_json.FileRefused(f"{preview.path}: {error}") from None
+        raise FileRefused(f"{preview.path}: {error}") from None
 
 
 def export_interchange(journal: Journal, path: Path) -> dict[str, Any]:

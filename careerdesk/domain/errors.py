@@ -16,5 +16,10 @@ class InvalidRecord(CareerdeskError):
         self.problem = problem
 
 
+class FileRefused(CareerdeskError):
+    """A file could not be read or written, or was refused; the message names the file (and
+    the record and field when the problem is inside it)."""
+
+
 class NotFound(CareerdeskError):
     """A record the user named does not exist."""

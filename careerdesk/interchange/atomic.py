@@ -13,12 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from careerdesk.domain.errors import FileRefused
+
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    # Imported here: the interchange module loads the JSON schema validator, which a chart
-    # or a brag document written through this function has no use for.
-    from careerdesk.interchange.careerdesk_json import FileRefused
-
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise FileRefused(f"{path}: is a folder; give the name of the file to write")

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from careerdesk.domain import records as r
 from careerdesk.domain.codec import from_json, to_json
-from careerdesk.domain.errors import CareerdeskError, InvalidRecord
+from careerdesk.domain.errors import FileRefused, InvalidRecord
 from careerdesk.interchange import schema
 from careerdesk.store import models as m
 from careerdesk.store import repository
@@ -33,10 +33,6 @@ VERSION = 1
 # Written in this order so that what a record refers to is saved before it.
 IMPORT_ORDER = ("skills", "people", "experiences", "targets", "achievements", "interactions",
                 "openings", "cycle_events", "plans", "compensation", "journal")
-
-
-class FileRefused(CareerdeskError):
-    """The file could not be read or was refused; the message names file, record and field."""
 
 
 @dataclass

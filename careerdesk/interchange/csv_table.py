@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerdesk.interchange.careerdesk_json import FileRefused
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange.foreign import refuse
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from careerdesk.domain.errors import InvalidRecord
+from careerdesk.domain.errors import FileRefused, InvalidRecord
 from careerdesk.interchange import careerdesk_json, dayone, jrnl, linkedin, vcard
-from careerdesk.interchange.careerdesk_json import FileRefused, Interchange
+from careerdesk.interchange.careerdesk_json import Interchange
 from careerdesk.interchange.foreign import Owned, is_zip, open_zip
 
 # How many bytes of a text file are enough to tell its format.

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careerdesk.domain import records as r
-from careerdesk.domain.errors import InvalidRecord
-from careerdesk.interchange.careerdesk_json import FileRefused, read_capped
+from careerdesk.domain.errors import FileRefused, InvalidRecord
+from careerdesk.interchange.careerdesk_json import read_capped
 from careerdesk.store import repository
 
 # Never change: every uid an import ever made is derived from it, and a re-import finds

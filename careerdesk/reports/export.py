@@ -5,14 +5,13 @@ whole or not at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from careerdesk.domain.errors import CareerdeskError
+from careerdesk.interchange.atomic import write_atomically
 from careerdesk.reports.periods import PeriodPreset, resolve_period
 from careerdesk.reports.reading import Rows
 from careerdesk.reports.timeline_data import TimelineData, TimelineFilter, load_timeline_data
@@ -50,36 +49,9 @@ def save_figure(fig: Figure, path: Path) -> None:
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(kind)
     # A light PNG compression: a fifth faster to write, a tenth larger.
     extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}} if kind == "png" else {}
-    write_whole(path, lambda out: fig.savefig(out, format=kind, dpi=PNG_DPI,
+    write_atomically(path, lambda out: fig.savefig(out, format=kind, dpi=PNG_DPI,
                                                    metadata=metadata, facecolor="white",
                                                    **extra))
-
-
-def write_whole(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Writes the file beside ``path``, private, and renames it over ``path`` once complete,
-    as ``interchange.atomic.write_atomically`` does for the exports.
-
-    Not that function: it imports the interchange module for its error class, and with it
-    the ORM, which is 0.3 s of the ``timeline`` command's 1.4 s; with this writer the
-    command never loads SQLAlchemy.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ChartRefused(f"{path}: is a folder; give the name of the file to write")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ChartRefused(f"{path}: cannot be written ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o600)  # a chart of the journal is as private as the journal
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def timeline_figure(data: TimelineData) -> Figure:

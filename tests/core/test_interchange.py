@@ -15,8 +15,8 @@ import pytest
 
 from careerdesk import services
 from careerdesk.domain import records as r
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange import careerdesk_json
-from careerdesk.interchange.careerdesk_json import FileRefused
 from careerdesk.store.database import Journal, open_journal
 from tests.conftest import REPO
 from tests.core.samples import dump, sample

@@ -22,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 
 from careerdesk import services
 from careerdesk.domain import records as r
-from careerdesk.interchange.careerdesk_json import FileRefused
+from careerdesk.domain.errors import FileRefused
 from careerdesk.store.database import Journal
 from careerdesk.store.repository import RecordWriter
 from careerdesk.ui import background

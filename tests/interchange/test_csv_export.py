@@ -12,7 +12,7 @@ import pytest
 
 from careerdesk import services
 from careerdesk.domain import records as r
-from careerdesk.interchange.careerdesk_json import FileRefused
+from careerdesk.domain.errors import FileRefused
 from careerdesk.store.database import Journal
 
 

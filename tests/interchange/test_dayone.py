@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from careerdesk.domain import records as r
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange import dayone
-from careerdesk.interchange.careerdesk_json import FileRefused
 from tests.interchange import samples
 from tests.interchange.conftest import Sources
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from careerdesk import services
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange import detect
-from careerdesk.interchange.careerdesk_json import FileRefused
 from tests.interchange.conftest import Sources
 
 

@@ -10,7 +10,7 @@ import pytest
 from careerdesk import services
 from careerdesk.domain import records as r
 from careerdesk.domain.enums import ExperienceKind, PersonRole, Stance
-from careerdesk.interchange.careerdesk_json import FileRefused
+from careerdesk.domain.errors import FileRefused
 from careerdesk.store.database import Journal
 from careerdesk.store.repository import RecordWriter
 from tests.interchange import samples

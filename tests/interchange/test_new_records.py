@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from careerdesk import services
 from careerdesk.domain import records as r
 from careerdesk.domain.enums import Stance
-from careerdesk.domain.errors import InvalidRecord
+from careerdesk.domain.errors import FileRefused, InvalidRecord
 from careerdesk.interchange import careerdesk_json
-from careerdesk.interchange.careerdesk_json import FileRefused, ImportCounts, Interchange
+from careerdesk.interchange.careerdesk_json import ImportCounts, Interchange
 from careerdesk.search import search
 from careerdesk.store import repository, search_index
 from careerdesk.store.database import Journal, open_journal

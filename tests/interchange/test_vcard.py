@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from careerdesk.domain import records as r
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange import vcard
-from careerdesk.interchange.careerdesk_json import FileRefused
 from tests.interchange import samples
 from tests.interchange.conftest import Sources
 

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from careerdesk import services
+from careerdesk.domain.errors import FileRefused
 from careerdesk.interchange import careerdesk_json, detect
-from careerdesk.interchange.careerdesk_json import FileRefused
 from careerdesk.store.database import Journal
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "bad"
