@@ -395,16 +395,19 @@ def _current_layout(data_dir: Path) -> tuple[bool, Passphrase | None]:
 
 
 def _check_beside(data_dir: Path, passphrase: Passphrase | None) -> Callable[..., None]:
-    """Starts ``_quick_check`` on a thread of its own (SQLite's work leaves Python free),
+    """Starts ``quick_check_file`` on a thread of its own (SQLite's work leaves Python free),
     as the window runs it after its first paint. The function returned waits for it and
     raises what it found (``refuse=False``: only waits); call it before writing a file."""
     import threading
+
+    from careerdesk.paths import database_path
+    from careerdesk.store.journal_check import quick_check_file
 
     problems: list[BaseException] = []
 
     def check() -> None:
         try:
-            _quick_check(data_dir, passphrase)
+            quick_check_file(database_path(data_dir), passphrase)
         except BaseException as error:
             problems.append(error)
 
@@ -417,26 +420,6 @@ def _check_beside(data_dir: Path, passphrase: Passphrase | None) -> Callable[...
             raise problems[0]
 
     return wait
-
-
-def _quick_check(data_dir: Path, passphrase: Passphrase | None) -> None:
-    """SQLite's ``quick_check`` of the journal's pages; ``JournalDamaged`` when it fails."""
-    from careerdesk.paths import database_path
-    from careerdesk.store.cipher import connect
-    from careerdesk.store.environment import JournalDamaged, database_errors, explain
-
-    path = database_path(data_dir)
-    try:
-        connection = connect(path, passphrase, read_only=True)
-        try:
-            rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        finally:
-            connection.close()
-    except database_errors() as error:
-        raise explain(error, path) or error from None
-    if rows != ["ok"]:
-        raise JournalDamaged(f"{path}: the journal file is damaged ({rows[0]}). Restore a "
-                             "backup; the damaged file is kept.")
 
 
 def cmd_backup(data_dir: Path, args: argparse.Namespace) -> int:

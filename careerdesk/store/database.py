@@ -45,7 +45,7 @@ from careerdesk.store.environment import (
     database_errors,
     explain,
 )
-from careerdesk.store.journal_check import check_openable
+from careerdesk.store.journal_check import check_openable, refuse_problems
 from careerdesk.store.schema_version import APPLICATION_ID, HEAD
 
 __all__ = ["Journal", "JournalDamaged", "JournalRefused", "JournalTooNew", "StorageUnavailable",
@@ -220,30 +220,7 @@ def quick_check(engine: Engine, path: Path) -> None:
     journal, which is why the window runs it after its first paint instead."""
     with engine.connect() as connection:
         rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")]
-    _refuse_problems(rows, path)
-
-
-def quick_check_file(path: Path, passphrase: Passphrase | None = None) -> None:
-    """``quick_check`` on a connection of its own, for a check beside the open journal
-    (from another thread); raises ``JournalDamaged`` like opening would."""
-    try:
-        connection = cipher.connect(path, passphrase, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        finally:
-            connection.close()
-    except database_errors() as error:
-        explained = explain(error, path)
-        if explained is None:
-            raise
-        raise explained from None
-    _refuse_problems(rows, path)
-
-
-def _refuse_problems(rows: list[str], path: Path) -> None:
-    if rows != ["ok"]:
-        raise JournalDamaged(f"{path}: the journal file is damaged ({rows[0]}). Restore a backup; "
-                             "the damaged file is kept.")
+    refuse_problems(rows, path)
 
 
 def backup_before_migration(data_dir: Path, path: Path, revision: str,

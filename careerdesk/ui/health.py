@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from careerdesk.store.cipher import Passphrase
-from careerdesk.store.database import quick_check_file
 from careerdesk.store.environment import JournalDamaged
+from careerdesk.store.journal_check import quick_check_file
 from careerdesk.ui.background import Operation
 
 START_DELAY_MS = 500
