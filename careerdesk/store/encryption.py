@@ -29,6 +29,7 @@ from careerdesk.store.environment import JournalDamaged, database_errors, explai
 from careerdesk.store.schema_version import APPLICATION_ID
 
 BUSY_TIMEOUT_S = 2.0
+REWRITING = ".rewriting"
 
 
 class EncryptionRefused(CareerdeskError):
@@ -47,7 +48,8 @@ class Rewritten:
     def lines(self) -> list[str]:
         said = [f"{self.journal}: done, with {len(self.backups)} "
                 f"{'backup' if len(self.backups) == 1 else 'backups'}"]
-        said += [f"{path}: left as it was (it cannot be read: damaged, or another passphrase)"
+        said += [f"{path}: left as it was: careerdesk cannot read it (damaged, or another "
+                 "passphrase), so it is as readable as before; delete it if you do not need it"
                  for path in self.left]
         return said
 
@@ -89,53 +91,90 @@ def _rewrite_all(data_dir: Path, old: Passphrase | None, new: Passphrase | None)
         raise explain(error, path) or error from None
 
 
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}{REWRITING}")
+
+
 def _rewrite_journal(data_dir: Path, path: Path, old: Passphrase | None,
                      new: Passphrase | None) -> Rewritten:
-    temporary = path.with_name(f".{path.name}.rewriting")
+    """Two steps. First every copy is written beside its file and checked: the journal and
+    each backup it can read; a failure there deletes them all, and nothing has changed.
+    Then they take their files' names, the journal first."""
     source = _open_exclusively(path, old)  # refuses a wrong passphrase before any change
+    made: list[tuple[Path, Path]] = []  # (copy, the file it replaces)
     try:
-        _rewrite(source, path, temporary, new, purge_search_index=True)
-        done, left = _rewrite_backups(data_dir, old, new)
-        # The marker goes before the encrypted file, and after the plain one: at every
-        # moment a plain header wins over a marker, so a cut-short switch opens as before.
-        if new is not None:
-            cipher.write_marker(path)
-        os.replace(temporary, path)
-        sync_folder(path.parent)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        _remove_stale_temporaries(data_dir)  # the lock says no other careerdesk is at work
+        try:
+            _rewrite(source, path, _temporary(path), new, purge_search_index=True)
+            made.append((_temporary(path), path))
+            left = _rewrite_backups(data_dir, old, new, made)
+            # The marker goes before the encrypted file, and after the plain one: at every
+            # moment a plain header wins over a marker, so a cut-short switch opens as before.
+            if new is not None:
+                cipher.write_marker(path)
+            os.replace(_temporary(path), path)
+            sync_folder(path.parent)
+        except BaseException:
+            for copy, _ in made:
+                copy.unlink(missing_ok=True)
+            _temporary(path).unlink(missing_ok=True)
+            raise
     finally:
         source.close()  # the old file, now nameless: its lock goes with it
     if new is None:
         cipher.remove_marker(path)
-    return Rewritten(path, done, left)
+    done = []
+    try:
+        for copy, backup in made[1:]:
+            os.replace(copy, backup)
+            done.append(backup)
+    except OSError as error:
+        raise EncryptionRefused(
+            f"{path}: the journal is rewritten, but {backup.name} could not be replaced "
+            f"({error.strerror}); {len(done)} backups were, the rest are as they were") from None
+    sync_folder(backup_dir(data_dir))
+    return Rewritten(path, tuple(done), left)
 
 
-def _rewrite_backups(data_dir: Path, old: Passphrase | None, new: Passphrase | None
-                     ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+def _remove_stale_temporaries(data_dir: Path) -> None:
+    """Copies left by a rewrite, backup or restore that was cut short: never finished files."""
+    for folder in (data_dir, backup_dir(data_dir)):
+        for pattern in (f".*{REWRITING}", ".*.partial", ".*.restoring"):
+            for stale in folder.glob(pattern):
+                stale.unlink(missing_ok=True)
+
+
+def _rewrite_backups(data_dir: Path, old: Passphrase | None, new: Passphrase | None,
+                     made: list[tuple[Path, Path]]) -> tuple[Path, ...]:
+    """Writes a checked copy of every backup it can read into ``made``; returns the files
+    of ``backups/`` left as they were (damaged ones, a damaged copy's WAL)."""
     folder = backup_dir(data_dir)
-    done: list[Path] = []
     left: list[Path] = []
-    candidates = sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
-    for backup in candidates:
-        if backup.name.startswith("."):
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    for backup in entries:
+        if backup.name.startswith(".") or not backup.is_file():
             continue
-        temporary = backup.with_name(f".{backup.name}.rewriting")
+        # Not a backup file, or a kept damaged journal with its WAL (opening it could fold
+        # or drop that WAL): left exactly as it is.
+        if backup.suffix != ".sqlite3" or Path(f"{backup}-wal").exists():
+            left.append(backup)
+            continue
         key = None if cipher.begins_like_sqlite(backup) else old
         try:
             source = _open_exclusively(backup, key)
             try:
-                _rewrite(source, backup, temporary, new, purge_search_index=False)
+                _rewrite(source, backup, _temporary(backup), new, purge_search_index=False)
             finally:
                 source.close()
         except database_errors(WrongPassphrase, JournalDamaged):
-            temporary.unlink(missing_ok=True)
+            _temporary(backup).unlink(missing_ok=True)
             left.append(backup)
             continue
-        os.replace(temporary, backup)
-        done.append(backup)
-    return tuple(done), tuple(left)
+        except BaseException:
+            _temporary(backup).unlink(missing_ok=True)
+            raise
+        made.append((_temporary(backup), backup))
+    return tuple(left)
 
 
 def _open_exclusively(path: Path, passphrase: Passphrase | None) -> Any:

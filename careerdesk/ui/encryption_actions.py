@@ -34,9 +34,11 @@ def tr(text: str) -> str:
 
 
 class EncryptionActions(QObject):
-    """``switched()`` follows a rewrite, whether it succeeded or not: the journal is open
-    again, and whoever holds a connection of their own (the search) makes a new one."""
+    """``rewriting()`` comes before a rewrite: whoever holds a connection of their own to the
+    file (the search) closes it and opens none until ``switched()``, which follows the
+    rewrite whether it succeeded or not, once the journal is open again."""
 
+    rewriting = Signal()
     switched = Signal()
 
     def __init__(self, window: QWidget, journal: Journal) -> None:
@@ -129,7 +131,7 @@ class EncryptionActions(QObject):
             focused.clearFocus()  # an editor saves the field it was editing
         wait_for_all()  # a backup or check still running keeps its connection
         self.journal.close()
-        self.switched.emit()  # the search lets go of its connection
+        self.rewriting.emit()
         self.progress = QProgressDialog(busy_text, "", 0, 0, self.window)
         self.progress.setWindowTitle(tr("Encryption"))
         self.progress.setCancelButton(None)  # a rewrite cannot be stopped halfway
@@ -162,7 +164,9 @@ class EncryptionActions(QObject):
             status().showMessage(said, 10_000)
         if result.left:
             QMessageBox.warning(self.window, tr("Some Backups Were Left As They Were"), tr(
-                "These backups could not be read, so they were not changed: %1")
+                "careerdesk cannot read these files in the backups folder (damaged, or "
+                "another passphrase), so they were not changed and are as readable as before; "
+                "delete them if you do not need them: %1")
                 .replace("%1", ", ".join(path.name for path in result.left)))
 
     def _failed(self, message: str, before: Passphrase | None, after: Passphrase | None) -> None:

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
                 attach(journal)
         self.encryption = EncryptionActions(self, journal)
         self.encryption.add_to_menu(self.menus["file"], before=self._file_menu_end)
+        self.encryption.rewriting.connect(self.search_field.release_database)
         self.encryption.switched.connect(
             lambda: self.search_field.set_database(journal.path, journal.passphrase))
         self._update_sample_offer()

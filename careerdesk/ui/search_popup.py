@@ -440,6 +440,13 @@ class SearchField(QLineEdit):
             self.close_connection()
             return []
 
+    def release_database(self) -> None:
+        """Lets go of the journal file until ``set_database``: nothing is searched meanwhile
+        (the file is being rewritten: encrypted, decrypted, given a new passphrase)."""
+        self.close_connection()
+        self._database_path = None
+        self._passphrase = None
+
     def close_connection(self) -> None:
         self._remembered.clear()
         if self._connection is not None:

@@ -14,7 +14,7 @@ import pytest
 from careerdesk import cli, services
 from careerdesk.domain.records import JournalEntry
 from careerdesk.paths import backup_dir, database_path
-from careerdesk.store import cipher
+from careerdesk.store import cipher, encryption
 from careerdesk.store.backup import backup, check_file, restore
 from careerdesk.store.cipher import Passphrase, PassphraseNeeded, WrongPassphrase
 from careerdesk.store.database import JournalDamaged, open_journal
@@ -199,6 +199,51 @@ def test_a_switch_cut_short_leaves_the_journal_as_it_was(private_data_dir: Path,
     path = database_path(private_data_dir)
     assert not cipher.marker_path(path).exists()  # the stale marker is cleared on open
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_copy_that_fails_its_check_changes_no_file_at_all(
+        private_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_with_secret(private_data_dir)
+    first = backup(private_data_dir, backup_dir(private_data_dir) / "journal-a.sqlite3")
+    second = backup(private_data_dir, backup_dir(private_data_dir) / "journal-b.sqlite3")
+    (backup_dir(private_data_dir) / ".journal-c.sqlite3.partial").write_bytes(b"cut short")
+    backups_before = {path: path.read_bytes() for path in (first, second)}
+    journal_before = exported(private_data_dir, None)
+    checked: list[Path] = []
+    real_check = encryption._check_copy
+
+    def disk_full_at_the_last_copy(temporary: Path, new: Passphrase | None) -> None:
+        checked.append(temporary)
+        if len(checked) == 3:  # the journal's and the first backup's copies are made
+            raise OSError(28, "No space left on device")
+        real_check(temporary, new)
+
+    monkeypatch.setattr(encryption, "_check_copy", disk_full_at_the_last_copy)
+    with pytest.raises(OSError, match="No space"):
+        encrypt_journal(private_data_dir, KEY)
+
+    # The journal was checkpointed for the copy (its data unchanged); nothing else changed,
+    # and no copy is left behind. The stale partial backup is gone.
+    assert len(checked) == 3
+    assert {path: path.read_bytes() for path in (first, second)} == backups_before
+    assert sorted(p.name for p in files_of(private_data_dir)) == sorted(
+        ["journal.sqlite3", first.name, second.name])
+    assert not cipher.marker_path(database_path(private_data_dir)).exists()
+    assert exported(private_data_dir, None) == journal_before
+
+
+def test_files_it_cannot_read_are_named_as_left_readable(private_data_dir: Path) -> None:
+    demo_with_secret(private_data_dir)
+    backup(private_data_dir)
+    damaged = backup_dir(private_data_dir) / "damaged-2026-11-01T100000.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4080)
+    wal = backup_dir(private_data_dir) / "damaged-2026-11-01T100000.sqlite3-wal"
+    wal.write_bytes(b"plain commits")
+
+    done = encrypt_journal(private_data_dir, KEY)
+
+    assert len(done.backups) == 1 and done.left == (damaged, wal)
+    assert all("as readable as before" in line for line in done.lines()[1:])
 
 
 def test_restoring_an_encrypted_backup_leaves_an_encrypted_journal(private_data_dir: Path) -> None:
