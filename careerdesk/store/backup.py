@@ -157,9 +157,11 @@ def restore(data_dir: Path, backup_file: Path, passphrase: Passphrase | None = N
         try:
             copy_database(target, saved, passphrase)
         except (BackupFailed, WrongPassphrase):
-            # A damaged journal cannot be copied page by page: keep its bytes aside instead,
-            # under a name that no list of good backups offers.
-            saved = backup_dir(data_dir) / f"damaged-{stamp}.sqlite3"
+            # Kept byte for byte instead. A damaged journal cannot be copied page by page: it
+            # goes under a name that no list of good backups offers. An encrypted one this
+            # passphrase does not open may well be whole: it stays among the backups.
+            kind = "before-restore" if cipher.is_encrypted(target) else "damaged"
+            saved = backup_dir(data_dir) / f"{kind}-{stamp}.sqlite3"
             shutil.copy2(target, saved)
             os.chmod(saved, 0o600)
             wal = Path(f"{target}-wal")

@@ -25,6 +25,7 @@ import sqlite3
 from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO
+from urllib.parse import quote
 
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.store.environment import JournalRefused
@@ -155,7 +156,8 @@ def connect(path: Path | str, passphrase: Passphrase | None = None, *, read_only
     """A DB-API connection to a journal file: plain sqlite3 without a passphrase,
     SQLCipher keyed with it otherwise. A key that does not open the file raises
     ``WrongPassphrase`` (naming the file) instead of SQLite's "file is not a database"."""
-    target = f"file:{path}{'?mode=ro' if read_only else ''}"
+    # A URI, for mode=ro: the path's own "?", "#" and "%" must not be read as URI syntax.
+    target = f"file:{quote(str(path))}{'?mode=ro' if read_only else ''}"
     if passphrase is None:
         return sqlite3.connect(target, uri=True, timeout=timeout,
                                check_same_thread=check_same_thread)

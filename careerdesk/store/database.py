@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -79,8 +79,10 @@ def _on_begin(connection: Any) -> None:
 
 def create_journal_engine(path: Path, passphrase: Passphrase | None = None) -> Engine:
     # hide_parameters: an error message must never carry a user's journal text.
+    # URL.create: a "?" or "#" in a folder's name stays part of the path.
+    url = URL.create("sqlite", database=str(path))
     if passphrase is None:
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+        engine = create_engine(url, hide_parameters=True,
                                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     else:
         # SQLCipher through the pysqlite dialect, with a connection factory that keys each
@@ -90,8 +92,7 @@ def create_journal_engine(path: Path, passphrase: Passphrase | None = None) -> E
             return cipher.connect(path, passphrase, timeout=BUSY_TIMEOUT_MS / 1000,
                                   check_same_thread=False)
 
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
-                               module=cipher.driver(), creator=keyed)
+        engine = create_engine(url, hide_parameters=True, module=cipher.driver(), creator=keyed)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -37,7 +37,6 @@ from careerdesk.store.cipher import (
     PassphraseNeeded,
     WrongPassphrase,
     begins_like_sqlite,
-    marker_path,
 )
 from careerdesk.store.database import Journal
 from careerdesk.store.environment import JournalDamaged, JournalRefused, JournalTooNew
@@ -193,10 +192,7 @@ class RecoveryDialog(QDialog):
         if chosen is None:
             return
         passphrase = None
-        # A journal that was encrypted (its marker says so) has encrypted backups; without
-        # the marker, a backup that does not begin like SQLite is damaged, and restore says so.
-        encrypted = marker_path(database_path(self.data_dir)).exists()
-        if encrypted and not begins_like_sqlite(chosen):
+        if not begins_like_sqlite(chosen):  # encrypted, or damaged: its passphrase tells
             from careerdesk.ui.passphrase_dialog import PassphraseDialog
 
             answer = PassphraseDialog.ask_to_open(chosen, parent=self)

@@ -330,3 +330,16 @@ def test_a_new_passphrase_is_typed_twice(private_data_dir: Path) -> None:
     assert asked.stdout.startswith("[{")
     assert backup_dir(private_data_dir).exists() is False or all(
         not cipher.begins_like_sqlite(p) for p in backup_dir(private_data_dir).iterdir())
+
+
+def test_a_folder_named_with_uri_characters_opens_plain_and_encrypted(tmp_path: Path) -> None:
+    data_dir = tmp_path / "notes #1 ?draft %20"
+    journal = open_journal(data_dir)
+    services.add_journal_entry(journal, "in an odd folder")
+    journal.close()
+    assert check_file(database_path(data_dir)).ok
+    encrypt_journal(data_dir, KEY)
+    journal = open_journal(data_dir, passphrase=KEY)
+    journal.close()
+    assert check_file(database_path(data_dir), KEY).ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == [data_dir.name]  # no stray file

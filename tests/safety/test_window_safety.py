@@ -18,11 +18,13 @@ from careerdesk import services
 from careerdesk.domain import records as r
 from careerdesk.domain.errors import CareerdeskError
 from careerdesk.store.backup import backup, check_file
+from careerdesk.store.cipher import Passphrase
 from careerdesk.store.database import Journal, open_journal
 from careerdesk.store.environment import JournalDamaged, JournalTooNew
 from careerdesk.ui import recovery
 from careerdesk.ui.auto_backup import AutoBackup
 from careerdesk.ui.health import HealthCheck
+from careerdesk.ui.passphrase_dialog import PassphraseDialog
 from careerdesk.ui.recovery import RecoveryDialog, open_or_recover
 from careerdesk.ui.single_instance import LOCK_NAME, SingleInstance, ask_first_to_show
 from tests.conftest import REPO
@@ -91,13 +93,20 @@ def test_one_click_restores_the_newest_backup_and_keeps_the_damaged_file(
 
 
 def test_a_bad_backup_is_refused_on_the_screen_and_another_can_be_chosen(
-        qtbot: QtBot, damaged: Path) -> None:
-    (damaged / "backups" / "journal-2026-11-21T090000.sqlite3").write_bytes(b"broken" * 100)
+        qtbot: QtBot, damaged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = damaged / "backups" / "journal-2026-11-21T090000.sqlite3"
+    bad.write_bytes(b"broken" * 100)
+    # Not SQLite's header: it may be an encrypted backup, so its passphrase is asked for.
+    asked: list[Path] = []
+    monkeypatch.setattr(PassphraseDialog, "ask_to_open",
+                        lambda path, **_: asked.append(path) or Passphrase("a guess"))
     dialog = RecoveryDialog(damaged, _error(damaged))
     qtbot.addWidget(dialog)
     dialog.restore_selected()
+    assert asked == [bad]
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "could not be restored" in dialog.problem.text()
+    assert "passphrase does not open it" in dialog.problem.text()
     dialog.table.selectRow(1)
     dialog.restore_selected()
     assert dialog.result() == QDialog.DialogCode.Accepted
