@@ -445,8 +445,10 @@ def cmd_restore(data_dir: Path, args: argparse.Namespace) -> int:
     passphrase = None
     if cipher.is_encrypted(database_path(data_dir)):
         passphrase = _passphrase(data_dir)
-    elif PASSPHRASE_VARIABLE in os.environ:
-        passphrase = current(args.path)[0]  # an encrypted backup into a plain folder
+    elif args.path.is_file() and not cipher.begins_like_sqlite(args.path) and (
+            PASSPHRASE_VARIABLE in os.environ or sys.stdin.isatty()):
+        # Not plain SQLite: an encrypted backup (or a damaged file, which restore refuses).
+        passphrase = current(args.path)[0]
     saved = restore(data_dir, args.path, passphrase)
     if saved is not None:
         print(f"the journal it replaced was saved as {saved}")
