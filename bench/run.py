@@ -29,6 +29,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -86,13 +87,18 @@ def main() -> int:
 
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="careerdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    speed_before = machine_speed()
     try:
         rows = measure_all(work, args)
     finally:
         if args.work_dir is None:
             shutil.rmtree(work, ignore_errors=True)
+    speed_after = machine_speed()
     print()
     print(machine())
+    print(f"the machine's speed: a Python loop of {SPEED_LOOP:,} additions took "
+          f"{speed_before:.2f} s of CPU before the benchmark and {speed_after:.2f} s after "
+          "(a virtual machine's speed varies with its host: compare runs by this)")
     print(table(rows, args.markdown))
     failed = [row.what for row in rows if not row.passed]
     if failed:
@@ -213,6 +219,23 @@ def table(rows: list[Row], markdown: bool) -> str:
     widths = [max(len(cells[i]) for cells in lines) for i in range(5)]
     return "\n".join(f"{a:<{widths[0]}}  {b:>{widths[1]}}  {c:>{widths[2]}}  {d:>{widths[3]}}  {e}"
                      for a, b, c, d, e in lines)
+
+
+SPEED_LOOP = 10_000_000
+
+
+def machine_speed() -> float:
+    """The median CPU seconds of a fixed pure-Python loop, over three tries: a shared or
+    virtual machine runs at different speeds at different times, and the budgets are
+    only comparable between runs at the same speed."""
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for number in range(SPEED_LOOP):
+            total += number
+        times.append(time.process_time() - started)
+    return statistics.median(times)
 
 
 def machine() -> str:
