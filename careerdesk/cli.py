@@ -382,16 +382,22 @@ def _read_only(data_dir: Path) -> tuple[Any, Passphrase | None]:
 def _current_layout(data_dir: Path) -> tuple[bool, Passphrase | None]:
     """Whether the journal's layout is this version's, read with plain sqlite3 (no ORM, no
     Alembic), and the passphrase it took; False when the file cannot tell."""
+    from careerdesk.passphrases import with_journal_passphrase
     from careerdesk.paths import database_path
     from careerdesk.store.environment import database_errors
     from careerdesk.store.schema_version import HEAD, read_schema_state
 
-    passphrase = _passphrase(data_dir)
-    try:
-        _, revision, _ = read_schema_state(database_path(data_dir), passphrase)
-    except database_errors():
-        revision = None
-    return revision == HEAD, passphrase
+    path = database_path(data_dir)
+
+    def read(passphrase: Passphrase | None) -> tuple[bool, Passphrase | None]:
+        # The same connection proves the passphrase (each keyed one derives the key anew).
+        try:
+            _, revision, _ = read_schema_state(path, passphrase)
+        except database_errors():
+            revision = None
+        return revision == HEAD, passphrase
+
+    return with_journal_passphrase(path, read)
 
 
 def _check_beside(data_dir: Path, passphrase: Passphrase | None) -> Callable[..., None]:
