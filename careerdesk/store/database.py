@@ -165,6 +165,10 @@ class Journal:
             pass  # a read-only or busy file: the WAL keeps every commit for the next open
         finally:
             self.engine.dispose()
+            # A closed journal opens no connection again: a session made now has no engine
+            # and raises at its first query, instead of quietly reconnecting (during an
+            # encryption rewrite that would be a second driver on the file).
+            self.sessions.configure(bind=None)
             self.closed = True
 
     def reopen(self, passphrase: Passphrase | None) -> None:

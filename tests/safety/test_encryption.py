@@ -343,3 +343,17 @@ def test_a_folder_named_with_uri_characters_opens_plain_and_encrypted(tmp_path: 
     journal.close()
     assert check_file(database_path(data_dir), KEY).ok
     assert sorted(p.name for p in tmp_path.iterdir()) == [data_dir.name]  # no stray file
+
+
+def test_a_closed_journal_opens_no_connection_until_it_is_reopened(private_data_dir: Path) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import UnboundExecutionError
+
+    journal = open_journal(private_data_dir)
+    journal.close()
+    with pytest.raises(UnboundExecutionError), journal.sessions() as session:
+        session.execute(text("SELECT 1"))
+    journal.reopen(None)
+    with journal.sessions() as session:
+        assert session.execute(text("SELECT 1")).scalar() == 1
+    journal.close()
