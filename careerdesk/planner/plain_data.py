@@ -269,11 +269,14 @@ def experiences(db: Any, chosen: Sequence[int]) -> list[r.Experience]:
     return found
 
 
-def people(db: Any) -> list[r.Person]:
-    """Every person (the planner weighs them all), as ``load_all`` gives them, by id."""
+def people(db: Any, *, hiring_managers_only: bool = False) -> list[r.Person]:
+    """Every person (the planner weighs them all), as ``load_all`` gives them, by id;
+    ``hiring_managers_only``: the people some opening names as its hiring manager."""
+    where = ("WHERE id IN (SELECT hiring_manager_id FROM opening) " if hiring_managers_only
+             else "")
     rows = db.execute(
         "SELECT uid, tags, created_at, updated_at, name, title, department, roles, influence, "
-        "stance, relationship, cadence_days, notes FROM person ORDER BY id")
+        f"stance, relationship, cadence_days, notes FROM person {where}ORDER BY id")
     return [r.Person(
         uid=uid, tags=_json_list(tags), created_at=_stamp(created), updated_at=_stamp(updated),
         name=name, title=title, department=department,
