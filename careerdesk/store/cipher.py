@@ -103,12 +103,6 @@ def is_encrypted(database: Path) -> bool:
     return marker_path(database).exists() and not begins_like_sqlite(database)
 
 
-def needs_passphrase(path: Path, journal_encrypted: bool) -> bool:
-    """Whether a file of the journal (the journal itself or one of its backups) is opened
-    with the passphrase: backups carry no marker, so their own first bytes decide."""
-    return journal_encrypted and not begins_like_sqlite(path)
-
-
 def write_marker(database: Path) -> None:
     from careerdesk.interchange.atomic import write_atomically
 
