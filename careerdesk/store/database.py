@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -124,6 +124,9 @@ class Journal:
     # Set by any UPDATE or DELETE: the full-text index may still hold the old words.
     removed_text: bool = field(default=False)
     closed: bool = field(default=False)
+    # Counts the commits that wrote something: what was read at one count is still the
+    # journal's content while the count is the same (a page loaded ahead of its showing).
+    revision: int = field(default=0)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -184,7 +187,7 @@ class Journal:
         self.sessions.configure(bind=engine)
         self.passphrase = passphrase
         self.closed = False
-        _watch_removed_text(self)
+        _watch_writes(self)
 
 
 def _remove_with_sidecars(path: Path) -> None:
@@ -282,14 +285,32 @@ def open_journal(data_dir: Path, *, check: bool = True,
     sessions = sessionmaker(engine, expire_on_commit=False)
     search_index.install(sessions)
     journal = Journal(path=path, engine=engine, sessions=sessions, passphrase=passphrase)
-    _watch_removed_text(journal)
+    _watch_writes(journal)
     return journal
 
 
-def _watch_removed_text(journal: Journal) -> None:
-    def after_execute(_conn: Any, cursor: Any, statement: str, *_rest: Any) -> None:
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")  # the first six letters of a statement
+
+
+def _watch_writes(journal: Journal) -> None:
+    """Keeps ``removed_text`` and ``revision``: every write goes through the engine."""
+
+    def after_execute(conn: Connection, cursor: Any, statement: str, *_rest: Any) -> None:
+        verb = statement.lstrip()[:6].upper()
+        if verb in WRITES:
+            conn.info["wrote"] = True
         # rowcount: the index deletes a record's row before writing it, even a new one.
-        if statement.lstrip()[:6].upper() in ("DELETE", "UPDATE") and cursor.rowcount != 0:
+        if verb in ("DELETE", "UPDATE") and cursor.rowcount != 0:
             journal.removed_text = True
 
+    def after_commit(conn: Connection) -> None:
+        # Heard as the commit starts: one that then fails counts too, which costs a reload.
+        if conn.info.pop("wrote", False):
+            journal.revision += 1
+
+    def after_rollback(conn: Connection) -> None:
+        conn.info.pop("wrote", None)
+
     event.listen(journal.engine, "after_cursor_execute", after_execute)
+    event.listen(journal.engine, "commit", after_commit)
+    event.listen(journal.engine, "rollback", after_rollback)

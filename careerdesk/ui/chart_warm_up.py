@@ -17,11 +17,13 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 
-QUIET_MS = 1500
+QUIET_MS = 500
 """How long no page must have been opened: the import waits for the user to settle on a
-page (reading Today, say), so it never competes with a page being opened."""
+page (reading Today, say), so it never competes with a page being opened. The idle-time
+preparation of the Timeline page (``warm_up``) waits for it in turn."""
 
 _started = threading.Event()
+_finished = threading.Event()
 
 
 def _import_charts() -> None:
@@ -33,6 +35,14 @@ def _import_charts() -> None:
         import careerdesk.reports.timeline  # noqa: F401 (the chart's own drawing code)
     except Exception:  # the page imports the same and says what failed
         pass
+    finally:
+        _finished.set()
+
+
+def finished() -> bool:
+    """Whether the import has run (or failed): the Timeline can then be made without
+    waiting on it."""
+    return _finished.is_set()
 
 
 class ChartWarmUp(QObject):

@@ -12,8 +12,9 @@ SQLAlchemy or ``services`` (about half a second), so they load in the methods th
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,7 @@ from careerdesk.ui import icons, theme, tooltip_guard
 from careerdesk.ui.first_paint import FirstPaint
 from careerdesk.ui.info_bar import InfoBar
 from careerdesk.ui.pages import PAGE_NAMES, PAGE_OF_KIND, PAGES, create_page, spec
-from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.base import Page, lay_out_hidden
 from careerdesk.ui.pages.opening import OpeningPage
 from careerdesk.ui.search_popup import SearchField
 
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.current_page_name = ""
         self._ready: set[str] = set()
         self._stale: set[str] = set()
+        self._prepared: dict[str, int] = {}  # made ready hidden: the journal's revision then
         self._shown = False
         self._closed = False
         self._first_ready_told = False  # first_page_ready is emitted once
@@ -426,7 +428,10 @@ class MainWindow(QMainWindow):
             return None
         page = self.page(name)
         self.stack.setCurrentWidget(page)
-        if name in self._stale:
+        prepared_at = self._prepared.pop(name, None)
+        if name in self._stale or prepared_at not in (None, self.journal.revision):
+            # Edited elsewhere since it was loaded (also outside the undo stack, when it
+            # was made ready ahead of its showing).
             self._stale.discard(name)
             page.refresh()
         if self._shown:
@@ -438,6 +443,57 @@ class MainWindow(QMainWindow):
         if name not in self._ready:
             self._ready.add(name)
             self.pages[name].ready()
+
+    def page_preparation(self) -> list[Callable[[], bool | None]]:
+        """The steps that make each page not yet opened ready while the window is idle
+        (``warm_up``): built, sized to the page area, loaded, and painted once off screen,
+        so that its first showing only paints (tens of milliseconds, where building and
+        loading a page of a large journal takes some hundreds). Each step is skipped once
+        the user has opened its page; the Timeline's wait for matplotlib's import."""
+        names = [n for n in PAGE_NAMES if n != self.current_page_name and n not in self._ready]
+        # All built first: a page's minimum size can widen the page area, and each page is
+        # then loaded and painted at the area's final size.
+        steps: list[Callable[[], bool | None]] = [partial(self._build_hidden, n) for n in names]
+        for name in names:
+            steps += [partial(self._load_hidden, name), partial(self._paint_hidden, name)]
+        return steps
+
+    def _hidden(self, name: str) -> Page | None:
+        page = self.pages.get(name)
+        return None if self._closed or (page is not None and page.isVisible()) else page
+
+    def _build_hidden(self, name: str) -> bool | None:
+        if self._closed or name == self.current_page_name or name in self.pages:
+            return None
+        if self.journal.closed:
+            return False  # being encrypted: a page reads the journal as it is made
+        page = self.page(name)
+        page.resize(self.stack.contentsRect().size())
+        lay_out_hidden(page)
+        return None
+
+    def _load_hidden(self, name: str) -> bool | None:
+        from careerdesk.ui import chart_warm_up
+
+        page = self._hidden(name)
+        if page is None or name in self._ready:
+            return None
+        if self.journal.closed or (page.needs_charts and not chart_warm_up.finished()):
+            return False  # being encrypted; matplotlib being imported on its own thread
+        self._stale.discard(name)  # what it reads now is the latest
+        self._make_ready(name)
+        self._prepared[name] = self.journal.revision
+        return None
+
+    def _paint_hidden(self, name: str) -> bool | None:
+        page = self._hidden(name)
+        if page is None:
+            return None
+        if name not in self._ready or self.journal.closed:
+            return False  # after its loading, which waits; a closed journal is not read
+        page.resize(self.stack.contentsRect().size())  # the window may have been resized
+        page.grab()  # the first painting's work (a chart's drawing, the fonts) done now
+        return None
 
     def _on_sidebar_row(self, row: int) -> None:
         if 0 <= row < len(PAGE_NAMES):
@@ -613,7 +669,7 @@ class MainWindow(QMainWindow):
         if self.has_journal and self.warm_up is None and not self._closed:
             from careerdesk.ui.warm_up import WarmUp
 
-            self.warm_up = WarmUp(self, self.page_shown)
+            self.warm_up = WarmUp(self, self.page_shown, self.page_preparation())
             self.warm_up.start()
         if self.has_journal and self.chart_warm_up is None and not self._closed:
             from careerdesk.ui.chart_warm_up import ChartWarmUp  # the Timeline's matplotlib

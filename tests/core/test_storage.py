@@ -495,3 +495,23 @@ def test_rule_messages_carry_the_records_place(journal: Journal) -> None:
     with pytest.raises(InvalidRecord) as caught, journal.transaction() as session:
         RecordWriter(session).save(r.Person(name="Ada", influence=6), "people[7]")
     assert str(caught.value) == "people[7].influence: expected 1 to 5, got 6"
+
+
+def test_the_revision_counts_the_commits_that_wrote(journal: Journal) -> None:
+    """A reader that noted the revision knows whether the journal changed since."""
+    start = journal.revision
+    with journal.sessions() as session:
+        session.execute(select(func.count()).select_from(m.JournalEntryRow)).scalar()
+    with journal.transaction() as session:
+        session.execute(select(func.count()).select_from(m.JournalEntryRow)).scalar()
+    assert journal.revision == start  # reading, even in a transaction, changes nothing
+    uid = services.add_journal_entry(journal, "a first entry")
+    assert journal.revision == start + 1
+    with pytest.raises(RuntimeError), journal.transaction() as session:
+        session.execute(text("DELETE FROM journal_entry"))
+        raise RuntimeError("the action fails: nothing is written")
+    assert journal.revision == start + 1
+    with journal.sessions() as session:  # rolled back: the entry is still there
+        assert session.execute(select(func.count()).select_from(m.JournalEntryRow)).scalar() == 1
+    services.delete_record(journal, r.JournalEntry, uid)
+    assert journal.revision == start + 2

@@ -115,19 +115,27 @@ def test_window_opens_on_the_demo_journal_with_todays_page(window: MainWindow) -
         "File", "Edit", "Go", "Help"]
 
 
-def test_pages_are_created_when_first_shown(demo_journal: object, make_window,  # type: ignore[no-untyped-def]
-                                            recording_pages: None, qtbot) -> None:
+def test_pages_are_made_when_first_shown_or_while_the_window_is_idle(  # type: ignore[no-untyped-def]
+        demo_journal: object, make_window, recording_pages: None, qtbot) -> None:
     window = make_window(demo_journal)
     assert list(window.pages) == ["today"]  # only the first page, eagerly
+    window.show_page("planner")  # before the window is shown: made and shown at once
+    assert set(window.pages) == {"today", "planner"}
     with qtbot.waitSignal(window.first_page_ready, timeout=5000):
         window.show()
-    today = window.pages["today"]
-    assert isinstance(today, RecordingPage) and today.readied == 1
-    window.show_page("planner")
-    assert set(window.pages) == {"today", "planner"}
-    window.show_page("today")
-    window.show_page("planner")
-    assert window.pages["planner"].readied == 1  # ready() once, however often shown
+    planner = window.pages["planner"]
+    assert isinstance(planner, RecordingPage) and planner.readied == 1
+    assert window.warm_up is not None
+    qtbot.waitUntil(lambda: window.warm_up.done, timeout=10000)
+    # Idle time made every other page ready, once, without showing it.
+    assert list(window.pages) == ["today", "planner"] + [n for n in ORDER
+                                                           if n not in ("today", "planner")]
+    assert all(page.readied == 1 for page in window.pages.values())  # type: ignore[attr-defined]
+    assert window.stack.currentWidget() is planner
+    for name in ("today", "planner", "journal", "planner"):
+        window.show_page(name)
+    assert all(page.readied == 1 for page in window.pages.values())  # type: ignore[attr-defined]
+    assert all(page.refreshed == 0 for page in window.pages.values())  # type: ignore[attr-defined]
 
 
 def test_sidebar_switches_pages(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

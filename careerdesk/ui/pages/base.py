@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +19,9 @@ class Page(QWidget):
     name = ""
     title = ""
     icon_name = ""
+    needs_charts = False
+    """Whether it draws with matplotlib: its preparation in idle time waits for the charts'
+    import on its own thread (``chart_warm_up``) instead of importing it on this one."""
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -34,3 +38,13 @@ class Page(QWidget):
 
     def ready(self) -> None:
         """Called when the page is first shown: the place for loading that can wait."""
+
+
+def lay_out_hidden(widget: QWidget) -> None:
+    """Gives a hidden widget's children the sizes they will have when it shows.
+
+    Qt keeps the resizes of a hidden widget until it is shown; rendering it delivers them
+    first, so rendering one pixel lays the widget out at the cost of its layouts alone.
+    """
+    if not widget.isVisible():
+        widget.grab(QRect(0, 0, 1, 1))

@@ -47,7 +47,7 @@ from careerdesk.reports.timeline_data import (
 )
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
-from careerdesk.ui.pages.base import Page
+from careerdesk.ui.pages.base import Page, lay_out_hidden
 from careerdesk.ui.undo import RecordChange, RecordEvents
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ class TimelinePage(Page):
     name = "timeline"
     title = tr("Timeline")
     icon_name = "timeline"
+    needs_charts = True
 
     record_requested = Signal(str, str)
     """(kind, uid) of an item clicked; the main window opens it."""
@@ -264,6 +265,7 @@ class TimelinePage(Page):
         layout = self.timeline_tab.layout()
         if layout is not None:
             layout.activate()
+        lay_out_hidden(self)  # made ready while hidden (idle time): laid out all the same
         self._preset_chosen()
 
     def _create_charts(self) -> None:
