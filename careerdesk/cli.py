@@ -308,17 +308,18 @@ def cmd_plan(data_dir: Path, args: argparse.Namespace) -> int:
 
 def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
     # The reports module directly: the services module would load the import and export
-    # code, which the sheet has no use for.
+    # code, which the sheet has no use for. The sheet is read with plain SQL in one read
+    # transaction on a read-only connection: no SQLAlchemy (a quarter of the command's time).
     from careerdesk.reports.prep import chosen_plan_uid, printable_sheet
 
-    journal = _journal(data_dir, check=False)
-    checked = _check_beside(data_dir, journal.passphrase)  # while the sheet is made
+    connection, passphrase = _read_only(data_dir)
+    checked = _check_beside(data_dir, passphrase)  # while the sheet is made
     try:
-        with journal.sessions() as session:
-            uid = chosen_plan_uid(session, None if args.latest else args.plan_uid, date.today())
-            sheet = printable_sheet(session, uid, date.today())
+        connection.execute("BEGIN")  # one snapshot, whatever the window writes meanwhile
+        uid = chosen_plan_uid(connection, None if args.latest else args.plan_uid, date.today())
+        sheet = printable_sheet(connection, uid, date.today())
     finally:
-        journal.close()
+        connection.close()
         checked(refuse=False)
     checked()  # a damaged journal is refused before the file is written
     # Qt only here: every other command stays free of it.

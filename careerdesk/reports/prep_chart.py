@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy.orm import Session
-
 from careerdesk.planner import words
 from careerdesk.reports.prep_data import CHART_HEIGHT_PX, CONTENT_WIDTH_PX, PrepSheetData
+from careerdesk.reports.reading import Rows
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from sqlalchemy.orm import Session
 
 CHART_DPI = 300
 """Pixels per inch at the printed size: well above the 200 a printer needs to look sharp."""
@@ -95,13 +95,14 @@ printed scaled down to the text width, which keeps its labels from being cut off
 MAX_TIMELINE_INCHES = 4.0
 
 
-def chart_image(session: Session, data: PrepSheetData) -> ChartImage:
-    """The chart of ``data``'s period, sized for the sheet's text width."""
+def chart_image(journal: Session | Rows, data: PrepSheetData) -> ChartImage:
+    """The chart of ``data``'s period, sized for the sheet's text width, read from
+    ``journal`` (a session, or a DB-API connection: see ``careerdesk.reports.reading``)."""
     width, _ = chart_size_inches()
     source = chart_source()
     fig = _figure()
     if source == "timeline":
-        drawn_width, _ = _draw_with_timeline(fig, session, data)
+        drawn_width, _ = _draw_with_timeline(fig, journal, data)
         png = _png(fig, dpi=CHART_DPI * width / drawn_width)  # printed scaled to the text width
     else:
         draw_evidence_chart(fig, data)
@@ -117,7 +118,7 @@ def png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def _draw_with_timeline(fig: Figure, session: Session,
+def _draw_with_timeline(fig: Figure, journal: Session | Rows,
                         data: PrepSheetData) -> tuple[float, float]:
     """Draws the Timeline page's chart of the sheet's period; returns the figure's inches."""
     timeline = importlib.import_module(TIMELINE_MODULE)
@@ -126,7 +127,7 @@ def _draw_with_timeline(fig: Figure, session: Session,
 
     period = Period(data.period_start, data.period_end)
     lanes = frozenset(Lane(name) for name in TIMELINE_LANES)
-    timeline_data = load_timeline_data(session, period, today=data.today,
+    timeline_data = load_timeline_data(journal, period, today=data.today,
                                        filter=TimelineFilter(lanes=lanes))
     width = TIMELINE_DRAW_WIDTH_INCHES
     _, height = timeline.suggested_size(timeline_data, width)

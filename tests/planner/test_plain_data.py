@@ -9,7 +9,7 @@ import pytest
 from careerdesk import services
 from careerdesk.domain import records as r
 from careerdesk.planner import build_plan, plain_data
-from careerdesk.planner.data import load_chosen
+from careerdesk.planner.data import load_planner_data
 from careerdesk.store.database import Journal
 from careerdesk.store.repository import load_all, load_skills
 
@@ -45,7 +45,7 @@ def test_the_plain_snapshot_plans_as_the_whole_journal_does(demo_journal: Journa
                                                             today: date) -> None:
     with demo_journal.sessions() as session:
         read = plain_data.read_planner_data(_driver(session), today)
-        whole = load_chosen(session)
+        whole = load_planner_data(session)
     assert build_plan(read, today) == build_plan(whole, today)
     assert read.lead_times == whole.lead_times and read.overrides == whole.overrides
 
@@ -55,7 +55,7 @@ def test_the_planner_settings_are_read_as_saved(demo_journal: Journal) -> None:
                           .windows[0].id, 3)
     with demo_journal.sessions() as session:
         read = plain_data.read_planner_data(_driver(session), date(2026, 11, 22))
-        whole = load_chosen(session)
+        whole = load_planner_data(session)
     assert read.overrides and read.overrides == whole.overrides
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from careerdesk import services
 from careerdesk.domain.enums import Strategy
+from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import NegotiationPlan, Objection
 from careerdesk.planner.rules import WindowKind
 from careerdesk.reports.prep import latest_plan_uid, printable_sheet, sheet_snapshot
@@ -115,6 +116,27 @@ def test_printable_sheet_has_a_sharp_chart(demo_journal: services.Journal) -> No
     width_px = int(sheet.html.split(f'<img src="{CHART_NAME}" width="')[1].split('"')[0])
     pixels_wide, _ = png_size(sheet.chart_png)
     assert pixels_wide / (width_px / 96) >= 200  # pixels per printed inch
+
+
+def test_a_connection_of_its_own_prints_the_same_sheet(demo_journal: services.Journal) -> None:
+    """The command line reads the sheet on a read-only DB-API connection, the window
+    through its session: the same plan, words and picture either way."""
+    from careerdesk.reports.prep import chosen_plan_uid
+    from careerdesk.search import connect_read_only
+
+    with demo_journal.sessions() as session:
+        uid = chosen_plan_uid(session, None, TODAY)
+        through_session = printable_sheet(session, uid, TODAY)
+    connection = connect_read_only(str(demo_journal.path))
+    try:
+        assert chosen_plan_uid(connection, None, TODAY) == uid
+        assert chosen_plan_uid(connection, uid, TODAY) == uid
+        with pytest.raises(NotFound, match="no negotiation plan with uid nope"):
+            chosen_plan_uid(connection, "nope", TODAY)
+        on_its_own = printable_sheet(connection, uid, TODAY)
+    finally:
+        connection.close()
+    assert on_its_own == through_session
 
 
 def _sheets_agree(journal: services.Journal, today: date) -> int:

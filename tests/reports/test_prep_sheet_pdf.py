@@ -107,3 +107,52 @@ def test_a_damaged_journal_is_refused_and_nothing_written(demo_journal: services
     assert done.returncode == 1
     assert "damaged" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_the_command_reads_the_journal_without_sqlalchemy(demo_journal: services.Journal,
+                                                          private_data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    """The sheet is read with plain SQL on a read-only connection: importing the ORM was a
+    quarter of the command's time on a large journal."""
+    out = tmp_path / "prep.pdf"
+    demo_journal.close()
+    script = ("import sys; from careerdesk.cli import main; "
+              f"status = main(['--data-dir', {str(private_data_dir)!r}, 'prep-sheet', "
+              f"'--latest', '-o', {str(out)!r}]); "
+              "print(status, sorted(m for m in sys.modules if m.split('.')[0] in "
+              "('sqlalchemy', 'alembic')))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert PdfReader(out).metadata.title == "Prep sheet: Promotion to Lead Data Analyst"
+
+
+def test_an_encrypted_journal_prints_with_its_passphrase(
+        demo_journal: services.Journal, private_data_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_journal.close()
+    monkeypatch.setenv("CAREERDESK_PASSPHRASE", "correct horse battery staple")
+    assert run(private_data_dir, "encrypt").returncode == 0
+    out = tmp_path / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    words = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Promotion to Lead Data Analyst" in words
+    monkeypatch.setenv("CAREERDESK_PASSPHRASE", "not it")
+    again = tmp_path / "again.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(again))
+    assert done.returncode == 1
+    assert "passphrase is wrong" in done.stderr and "Traceback" not in done.stderr
+    assert not again.exists()
+
+
+def test_a_journal_without_plans_is_said_so(private_data_dir: Path, tmp_path: Path) -> None:
+    """A folder without a journal gets one, as with any command; it has no plan to print."""
+    out = tmp_path / "prep.pdf"
+    done = run(private_data_dir, "prep-sheet", "--latest", "-o", str(out))
+    assert done.returncode == 1
+    assert done.stderr.strip() == "careerdesk: the journal has no negotiation plan to print"
+    assert (private_data_dir / "journal.sqlite3").stat().st_size > 0
+    assert not out.exists()
