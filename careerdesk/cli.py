@@ -317,6 +317,10 @@ def cmd_prep_sheet(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         connection.execute("BEGIN")  # one snapshot, whatever the window writes meanwhile
         uid = chosen_plan_uid(connection, None if args.latest else args.plan_uid, date.today())
+        # The command draws one chart and exits: matplotlib need not write its docstrings.
+        from careerdesk.reports.figure_import import import_figure_for_drawing
+
+        import_figure_for_drawing()
         sheet = printable_sheet(connection, uid, date.today())
     finally:
         connection.close()
