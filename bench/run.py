@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generate import MIN_SCALE, RARE, generate
 from measure import CAREERDESK, command_seconds, run_once, user_env
@@ -172,36 +173,52 @@ def import_runs(source: Path, work: Path, runs: int) -> tuple[Path, float, float
     return journal, statistics.median(walls), statistics.median(cpus)
 
 
-def window_rows(journal: Path, runs: int) -> list[Row]:
-    """Medians over ``runs`` window processes (``window.py``), each on a copy of the journal
-    so that no window sees what the one before it left."""
+def _window_results(journal: Path, runs: int,
+                    idle_seconds: float | None = None) -> list[dict[str, Any]]:
+    """``runs`` window processes (``window.py``), each on a copy of the journal so that no
+    window sees what the one before it left."""
     results = []
+    idle = [] if idle_seconds is None else ["--idle-seconds", str(idle_seconds)]
     for n in range(runs):
         copy = journal.with_name(f"window-{n}")
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(journal, copy)
         _, _, out = run_once([sys.executable, str(HERE / "window.py"), "--data-dir", str(copy),
-                              "--word", RARE_WORD, "--word", COMMON_WORD], user_env())
+                              "--word", RARE_WORD, "--word", COMMON_WORD, *idle], user_env())
         result = json.loads(out.strip().splitlines()[-1])
         empty = [name for name in ("journal", "achievements") if not result["rows"][name]]
         if empty:  # a window that listed nothing measured nothing
             raise SystemExit(f"window.py: the {' and '.join(empty)} list showed no records")
         results.append(result)
         shutil.rmtree(copy, ignore_errors=True)
+    return results
 
-    def median(pick: Callable[[dict], float]) -> float:
-        return statistics.median(pick(result) for result in results)
+
+def window_rows(journal: Path, runs: int) -> list[Row]:
+    """Medians over ``runs`` window processes; then, with no budget, the pages chosen at once
+    after start-up, before idle time has prepared them."""
+    results = _window_results(journal, runs)
+    at_once = _window_results(journal, runs, idle_seconds=0)
+
+    def median(pick: Callable[[dict[str, Any]], float], of: list[dict[str, Any]] = results
+               ) -> float:
+        return statistics.median(pick(result) for result in of)
 
     rows = []
     for name in results[0]["open_ms"]:
         rows.append(Row(f"page opens: {name}", median(lambda r, n=name: r["open_ms"][n]),
                         "ms", 100))
+    for name in at_once[0]["open_ms"]:
+        rows.append(Row(f"page opens at once after start-up (not prepared yet): {name}",
+                        median(lambda r, n=name: r["open_ms"][n], at_once), "ms", None))
     for name in results[0]["scroll_ms"]:
         rows.append(Row(f"page scrolled to its end: {name}",
                         median(lambda r, n=name: r["scroll_ms"][n]), "ms", None))
     for word, label in ((RARE_WORD, "rare"), (COMMON_WORD, "common")):
         rows.append(Row(f"search as you type {word!r} ({label}): first result",
                         median(lambda r, w=word: r["search_ms"][w]), "ms", 100))
+    rows.append(Row("longest wait for a click while the pages are prepared",
+                    median(lambda r: r["idle"]["longest_wait_ms"]), "ms", None))
     rows.append(Row("peak memory, window started on the journal",
                     median(lambda r: r["peak_started_mb"]), "MB", 250))
     rows.append(Row("peak memory, window after every page and the searches",

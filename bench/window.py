@@ -15,6 +15,8 @@ layout). Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints one JSON o
 - ``search_ms``: per word, from the end of the typing pause (the field waits for it before
   it searches) to the first result painted in the list under the field;
 - ``search_hits``: per word, the results listed;
+- ``idle``: ``longest_wait_ms``, the longest a click would have waited for the window
+  while it idled on Today (it prepares the other pages then, a step at a time);
 - ``peak_started_mb``: the process's peak resident memory (ru_maxrss) once Today shows;
 - ``peak_mb``: the same at the end, after every page and the searches.
 
@@ -35,6 +37,7 @@ from pathlib import Path
 SEARCH_TIMEOUT_S = 30.0
 IDLE_SECONDS = 3.0
 """A user's look at Today before the first click; the window prepares pages meanwhile."""
+TICK_MS = 10
 
 
 def main() -> int:
@@ -48,7 +51,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import (
         QAbstractItemView,
@@ -85,10 +88,24 @@ def main() -> int:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     settle()
     peak_started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # A user reads Today before choosing a page: the window's idle time is theirs too.
+    # A user reads Today before choosing a page: the window's idle time is theirs too. A
+    # timer due every TICK_MS notes how late it runs: how long a click would have waited.
+    waits: list[float] = [0.0]
+    ticked = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        waits.append(max((now - ticked[0]) * 1000 - TICK_MS, 0.0))
+        ticked[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(TICK_MS)
+    ticker.timeout.connect(tick)
+    ticker.start()
     idle_until = time.perf_counter() + args.idle_seconds
     while time.perf_counter() < idle_until:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    ticker.stop()
 
     def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
         return [area for area in page.findChildren(QAbstractScrollArea) if area.isVisible()]
@@ -110,7 +127,8 @@ def main() -> int:
         return (time.perf_counter() - started) * 1000
 
     result: dict[str, dict[str, float]] = {"open_ms": {}, "scroll_ms": {}, "rows": {},
-                                           "search_ms": {}, "search_hits": {}}
+                                           "search_ms": {}, "search_hits": {},
+                                           "idle": {"longest_wait_ms": max(waits)}}
     for row, name in enumerate(PAGE_NAMES):
         if name != window.current_page_name:
             started = time.perf_counter()

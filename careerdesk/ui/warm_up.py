@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 from careerdesk.ui.pages import PAGES, page_class
 
-SLICE_MS = 50  # steps run back to back for this long, then the queued events go first
+SLICE_MS = 20  # steps run back to back for this long, then the queued events go first
 AFTER_USE_MS = 1000  # a page the user opens does its own work: the rest waits this long
 WAIT_MS = 100  # how long the queue waits when its steps cannot run yet
 

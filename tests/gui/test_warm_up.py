@@ -28,7 +28,7 @@ def imported():
     return [name in sys.modules for name in pages]
 print("before:", imported(), gc.get_freeze_count() > 0)
 warm.start()
-app.processEvents()  # the first slice: the mappers, the collection (each 50 ms at most)
+app.processEvents()  # the first slice: the mappers, the collection (the first steps)
 # Pages opened one after another keep what is left waiting.
 until = time.monotonic() + 0.9
 while time.monotonic() < until:
