@@ -77,6 +77,9 @@ def test_the_timeline_is_drawn_at_its_shown_size_and_not_again(prepared: MainWin
     assert drawing is not None and drawing.items  # the demo journal's year, drawn hidden
     hidden_size = chart.canvas.size().toTuple()
     assert chart.drawn_size == hidden_size
+    ratio = chart.canvas.device_pixel_ratio
+    assert tuple(chart.canvas.figure.bbox.size) == (hidden_size[0] * ratio,
+                                                   hidden_size[1] * ratio)
     prepared.show_page("timeline")
     _settle()
     assert chart.canvas.size().toTuple() == hidden_size

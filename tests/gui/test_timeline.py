@@ -302,3 +302,16 @@ def test_an_empty_journal_says_what_belongs_here(qtbot: Any, journal: Journal,
         shown.tabs.setCurrentIndex(index)
     assert "No people to map yet" in shown.charts["people"].drawing.axes.texts[0].get_text()
     assert "No pay records yet" in shown.charts["pay"].drawing.axes.texts[0].get_text()
+
+
+def test_the_chart_is_laid_out_for_the_width_left_by_the_scroll_bar(
+        page: TimelinePage, qtbot: Any) -> None:
+    """A year of the demo journal is taller than the page: the scroll bar that shows takes
+    some width, and the figure is drawn at the canvas's width, not the one before."""
+    chart = page.charts["timeline"]
+    qtbot.waitUntil(lambda: chart.drawing is not None)
+    assert page.timeline_scroll.verticalScrollBar().isVisible()
+    canvas = chart.canvas
+    ratio = canvas.device_pixel_ratio
+    assert canvas.width() == page.timeline_scroll.viewport().width()
+    assert tuple(canvas.figure.bbox.size) == (canvas.width() * ratio, canvas.height() * ratio)

@@ -85,6 +85,16 @@ class _Chart:
     """The canvas's size when it was last drawn: a resize to the same size draws nothing."""
 
 
+def _fit_figure(canvas: FigureCanvasQTAgg) -> None:
+    """Gives the figure the canvas's size, as the canvas's resize does: a resize that came
+    while another was handled (the scroll bar showing for a taller chart) is not passed on
+    by matplotlib, and the chart would be laid out for the width before it."""
+    figure = canvas.figure
+    ratio = canvas.device_pixel_ratio
+    figure.set_size_inches(canvas.width() * ratio / figure.dpi,
+                           canvas.height() * ratio / figure.dpi, forward=False)
+
+
 class TimelinePage(Page):
     name = "timeline"
     title = tr("Timeline")
@@ -460,6 +470,10 @@ class TimelinePage(Page):
             # The scroll area fits the canvas to its new height now (a scroll bar may take
             # some width), so the chart is drawn once at the size it is shown at.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            # Hidden (made ready in idle time), the canvas hears of its new size only when
+            # rendered: until then the figure keeps its old size and would be laid out for it.
+            lay_out_hidden(self)
+        _fit_figure(chart.canvas)
         chart.drawing = draw_timeline(chart.canvas.figure, self.data, title="")
         chart.drawn_size = chart.canvas.size().toTuple()
         if self.toolbar is not None:
