@@ -19,7 +19,6 @@ This module imports neither SQLAlchemy nor Qt: ``careerdesk search`` connects th
 
 from __future__ import annotations
 
-import hmac
 import importlib
 import sqlite3
 from pathlib import Path
@@ -77,6 +76,8 @@ class Passphrase:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Passphrase):
             return NotImplemented
+        import hmac  # here: loading hashlib's OpenSSL is 3 ms of every start and search
+
         return hmac.compare_digest(self._text.encode(), other._text.encode())
 
     def __hash__(self) -> int:
