@@ -14,22 +14,17 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
-from careerdesk import services
 from careerdesk.domain.enums import AchievementKind, Scope
-from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import Achievement, Experience, Person, Skill
 from careerdesk.store import achievement_edit, achievement_list
 from careerdesk.store.achievement_list import AchievementFilter, AchievementSort
@@ -44,6 +39,8 @@ from careerdesk.ui.models.achievement_table import (
     kind_label,
 )
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
+    ListStack,
     RecordPage,
     confirm_delete,
     delete_button,
@@ -60,9 +57,7 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    SaveRecordCommand,
 )
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -78,14 +73,18 @@ class AchievementsPage(RecordPage):
     name = "achievements"
     title = tr("Achievements")
     icon_name = "achievements"
+    record_kind = Achievement
+    select_column = Column.TITLE
+    merged_fields = MERGED_FIELDS
+    model: AchievementTableModel
+    table: RecordTable
+    editor: AchievementEditor
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Achievements"))
         self.model = AchievementTableModel(journal, self)
-        self._switching_to: str | None = None
-        self._quiet = False
         self._choices_stale = True
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
@@ -104,31 +103,20 @@ class AchievementsPage(RecordPage):
         layout.addWidget(self.failure)
 
         self.splitter = side_by_side(self)
-        self.list_stack = QStackedWidget(self.splitter)
-        self.table = self._build_table()
-        self.list_stack.addWidget(self.table)
-        self.empty_state = EmptyState(
+        self.list_stack = ListStack(self.splitter)
+        self.table = self.list_stack.add_list(self._build_table())
+        self.empty_state = self.list_stack.add_empty_state(
             tr("Your wins go here: results with numbers, stories, and the invisible work "
                "that holds a team together."),
-            tr("Add your first achievement"), self.list_stack)
-        self.empty_state.button.clicked.connect(self.new_achievement)
-        self.list_stack.addWidget(self.empty_state)
-        self.no_match = EmptyState(tr("No achievement matches these filters."),
-                                    tr("Clear filters"), self.list_stack)
-        self.no_match.button.clicked.connect(self.clear_filter)
-        self.list_stack.addWidget(self.no_match)
+            tr("Add your first achievement"), self.new_achievement)
+        self.no_match = self.list_stack.add_no_match(
+            tr("No achievement matches these filters."), self.clear_filter)
 
-        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor_stack = EditorStack(self.splitter)
         self.editor = AchievementEditor(self.editor_stack)
         self.editor.edited.connect(self._field_edited)
-        self.editor_stack.addWidget(self.editor)
-        self.nothing_selected = QLabel(
-            tr("Select an achievement to see it here, or add a new one."), self.editor_stack)
-        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_selected.setWordWrap(True)
-        self.editor_stack.addWidget(self.nothing_selected)
-        self.editor_stack.setCurrentWidget(self.nothing_selected)
-        self.editor_stack.setMinimumWidth(360)
+        self.nothing_selected = self.editor_stack.add_editor(
+            self.editor, tr("Select an achievement to see it here, or add a new one."), 360)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
@@ -303,12 +291,7 @@ class AchievementsPage(RecordPage):
             text = tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         self.count_label.setText(text)
         empty_journal = total == 0 and self.model.filter.is_empty
-        if shown:
-            self.list_stack.setCurrentWidget(self.table)
-        elif empty_journal:
-            self.list_stack.setCurrentWidget(self.empty_state)
-        else:
-            self.list_stack.setCurrentWidget(self.no_match)
+        self.list_stack.show_state(listed=shown > 0, empty=empty_journal)
         # With nothing listed, the one message and its button have the page to themselves.
         self.editor_stack.setVisible(shown > 0)
         self.filter_bar.setVisible(not empty_journal)
@@ -384,101 +367,21 @@ class AchievementsPage(RecordPage):
 
     # ================================================================ selection
 
-    def current_uid(self) -> str | None:
-        """The achievement in the editor (it may be filtered out of the table)."""
-        return self.editor.record.uid if self.editor.record is not None else None
-
-    def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
-            return
-        index = self.model.index(row, Column.TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _reselect(self, uid: str | None, fallback_row: int, *, reload_editor: bool,
-                  fallback_first: bool = False) -> None:
-        """After the rows changed: the same achievement if listed, else a row near it."""
-        row = self.model.row_of_uid(uid) if uid else None
-        if row is not None:
-            self._select_quietly(row)
-            if reload_editor and uid:
-                self._show_uid(uid)
-            return
-        if uid and not fallback_first:
-            still_there = self._load(uid)
-            if still_there is not None:  # filtered out, yet still the one being edited
-                self.table.clearSelection()
-                if reload_editor:
-                    self.editor.load(still_there)
-                return
-        count = self.model.rowCount()
-        if count:
-            self.select_row(min(max(fallback_row, 0), count - 1))
-        else:
-            self._show_uid(None)
-
     def _select_quietly(self, row: int) -> None:
-        """Selects a row without reloading the editor (it shows that record already)."""
-        index = self.model.index(row, Column.TITLE)
-        self._quiet = True
-        try:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        finally:
-            self._quiet = False
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        super()._select_quietly(row)
         self.delete_button.setEnabled(True)
 
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
-            return
-        uid = self.model.uid_at(current.row()) if current.isValid() else None
-        if uid is None or uid == self.current_uid():
-            self.delete_button.setEnabled(self.editor.record is not None)
-            return
-        # A story still being typed belongs to the previous row: save it first. Saving
-        # may reorder the rows, so the row is found again by uid afterwards.
-        self._switching_to = uid
-        try:
-            self.editor.flush()
-        finally:
-            self._switching_to = None
-        self._show_uid(uid)
-        row = self.model.row_of_uid(uid)
-        if row is not None and row != self.table.currentIndex().row():
-            self._select_quietly(row)
-
-    def _load(self, uid: str) -> Achievement | None:
-        try:
-            return services.load_record(self.journal, Achievement, uid)
-        except NotFound:
-            return None
-
-    def _show_uid(self, uid: str | None) -> None:
-        record = self._load(uid) if uid else None
-        self.editor.load(record)
-        self.editor_stack.setCurrentWidget(self.editor if record else self.nothing_selected)
-        self.delete_button.setEnabled(record is not None)
+    def _current_row_kept(self) -> None:
+        self.delete_button.setEnabled(self.editor.record is not None)
 
     def open_record(self, kind: str, uid: str) -> bool:
         return kind == "achievement" and self._show_in_list(uid)
 
     # ================================================================ editing
 
-    def _field_edited(self, field: str) -> None:
-        before = self.editor.record
-        after = self.editor.build()
-        if before is None or after is None or after == before:
-            return
-        self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field,
-            merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(after.title))))
+    def _edit_text(self, field: str, record: Achievement) -> str:
+        return tr("Edit %1 of “%2”").replace("%1", field_label(field)).replace(
+            "%2", short_title(record.title))
 
     def new_achievement(self) -> None:
         self._ensure_loaded()

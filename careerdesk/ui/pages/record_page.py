@@ -4,31 +4,51 @@ A record page (Achievements, Journal, People, Pathways, Planner, Negotiations an
 Growth panels) is a column: a header row with the title and a count, a filter bar, a
 line for problems, then the list and the editor side by side. These helpers build those
 pieces; each page still lays out its own filters, list and editor.
+
+``RecordPage`` also holds how a page with one list keeps the list and the editor
+together: which row is selected, the record shown, reselecting it after a reload, and
+saving each committed field as one undo step. A page names its list view, its model, its
+editor and the kind of record (``table``, ``model``, ``editor``, ``record_kind``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Collection
+from typing import Any, ClassVar, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from careerdesk import services
+from careerdesk.domain.errors import NotFound
+from careerdesk.domain.records import Record
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.pages.base import Page
-from careerdesk.ui.undo import RecordEvents
+from careerdesk.ui.undo import RecordEvents, SaveRecordCommand
 from careerdesk.ui.widgets.confirm import ConfirmDialog
+from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
+
+ViewT = TypeVar("ViewT", bound=QWidget)
 
 FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at every key
 
@@ -37,9 +57,50 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RecordPage", text)
 
 
+class RecordRows(Protocol):
+    """A page's list model, as the page finds its records in it: by row and by uid."""
+
+    def rowCount(self, parent: QModelIndex = ...) -> int: ...
+
+    def index(self, row: int, column: int, parent: QModelIndex = ...) -> QModelIndex: ...
+
+    def row_of_uid(self, uid: str) -> int | None: ...
+
+    def uid_at(self, row: int) -> str | None: ...
+
+
+class RecordEditor(Protocol):
+    """A page's editor of one record: it loads one, builds it back with the edits, and
+    saves the text still being typed (``flush``) before another is shown."""
+
+    record: Any
+
+    def load(self, record: Any) -> None: ...
+
+    def build(self) -> Any: ...
+
+    def flush(self) -> None: ...
+
+
 class RecordPage(Page):
     """A page over records: it loads when first shown, hears of every record change
-    (``events``) and tells the changes it pushed itself (``_pushing``) from the others."""
+    (``events``) and tells the changes it pushed itself (``_pushing``) from the others.
+
+    The methods from ``current_uid`` on serve a page with one list beside one editor;
+    such a page sets ``record_kind``, ``select_column`` and ``merged_fields``, builds
+    ``model``, ``table`` (or overrides ``_list_view``), ``editor``, ``delete_button`` and
+    ``failure``, and says how an edit is named (``_edit_text``).
+    """
+
+    record_kind: ClassVar[type[Record]]
+    select_column: ClassVar[int] = 0  # the column a selection makes current
+    merged_fields: ClassVar[Collection[str]] = frozenset()  # typed in bursts: one undo step
+    model: RecordRows
+    table: QAbstractItemView
+    editor: RecordEditor
+    editor_stack: EditorStack
+    delete_button: QPushButton
+    failure: WarningLabel
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -47,6 +108,8 @@ class RecordPage(Page):
         self.events = RecordEvents.of(undo_stack)
         self._loaded = False
         self._pushing = False
+        self._quiet = False  # a row selected to follow the editor, not to change it
+        self._switching_to: str | None = None  # the record about to be shown
 
     def _ensure_loaded(self) -> None:
         """Loads the page from the journal, once: the first time it is shown or asked."""
@@ -87,6 +150,198 @@ class RecordPage(Page):
             self.undo_stack.push(command)
         finally:
             self._pushing = False
+
+    # ---------------------------------------------------------------- the list and the editor
+
+    def _list_view(self) -> QAbstractItemView:
+        return self.table
+
+    def current_uid(self) -> str | None:
+        """The record in the editor (it may be filtered out of the list)."""
+        record = self.editor.record
+        return record.uid if record is not None else None
+
+    def select_row(self, row: int) -> None:
+        """Selects a row of the list; the editor then shows its record."""
+        select_row(self._list_view(), row, self.select_column)
+
+    def _select_quietly(self, row: int) -> None:
+        """Selects a row without reloading the editor (it shows that record already)."""
+        self._quiet = True
+        try:
+            self.select_row(row)
+        finally:
+            self._quiet = False
+
+    def _reselect(self, uid: str | None, fallback_row: int = 0, *, reload_editor: bool = True,
+                  fallback_first: bool = False) -> None:
+        """After the rows changed: the same record if listed, else a row near it
+        (``fallback_first``: the row, even when the record is only filtered out)."""
+        row = self.model.row_of_uid(uid) if uid else None
+        if uid and row is not None:
+            self._select_quietly(row)
+            if reload_editor:
+                self._show_uid(uid)
+            return
+        if uid and not fallback_first and self._keep_unlisted(uid, reload_editor=reload_editor):
+            return
+        count = self.model.rowCount()
+        if count:
+            self.select_row(min(max(fallback_row, 0), count - 1))
+        else:
+            self._show_uid(None)
+
+    def _keep_unlisted(self, uid: str, *, reload_editor: bool) -> bool:
+        """A record the filters hide stays in the editor while it exists; returns whether
+        it does. (A page without filters lists every record: there, it is gone.)"""
+        still_there = self._load(uid)
+        if still_there is None:
+            return False
+        self._list_view().clearSelection()
+        if reload_editor:
+            self.editor.load(still_there)
+        return True
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        uid = self.model.uid_at(current.row()) if current.isValid() else None
+        if uid is None or uid == self.current_uid():
+            self._current_row_kept()
+            return
+        # Text still being typed belongs to the previous record: it is saved first. Saving
+        # may reorder the rows, so the row is found again by uid afterwards.
+        self._switching_to = uid
+        try:
+            self.editor.flush()
+        finally:
+            self._switching_to = None
+        self._show_uid(uid)
+        row = self.model.row_of_uid(uid)
+        if row is not None and row != self._list_view().currentIndex().row():
+            self._select_quietly(row)
+
+    def _current_row_kept(self) -> None:
+        """The current row changed, yet not the record shown (none, or the same)."""
+
+    def _load(self, uid: str) -> Any:
+        """The record as the journal holds it now, or None when it is gone."""
+        try:
+            return services.load_record(self.journal, self.record_kind, uid)
+        except NotFound:
+            return None
+
+    def _show_uid(self, uid: str | None) -> None:
+        """Shows the record in the editor (or, for None, what to select)."""
+        record = self._load(uid) if uid else None
+        self.editor.load(record)
+        self.editor_stack.show_editor(record is not None)
+        self.delete_button.setEnabled(record is not None)
+
+    def _field_edited(self, field: str) -> None:
+        """The editor committed ``field``: saved at once, as one undo step."""
+        command = save_command(self.journal, self.events, self.editor, field,
+                               self.merged_fields, lambda after: self._edit_text(field, after))
+        if command is None:
+            return
+        self.failure.hide()
+        self._push(command)
+
+    def _edit_text(self, field: str, record: Any) -> str:
+        """The undo stack's name for an edit of ``field`` of ``record``."""
+        raise NotImplementedError
+
+
+class ListStack(QStackedWidget):
+    """A page's list, or in its place the empty state (nothing recorded yet) or the
+    no-match state (the filters hide every record)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list_view: QWidget | None = None
+        self.empty_state: EmptyState | None = None
+        self.no_match: EmptyState | None = None
+
+    def add_list(self, view: ViewT) -> ViewT:
+        self.list_view = view
+        self.addWidget(view)
+        return view
+
+    def add_empty_state(self, text: str, button: str,
+                        on_click: Callable[[], object]) -> EmptyState:
+        self.empty_state = EmptyState(text, button, self)
+        self.empty_state.button.clicked.connect(on_click)
+        self.addWidget(self.empty_state)
+        return self.empty_state
+
+    def add_no_match(self, text: str, on_clear: Callable[[], object]) -> EmptyState:
+        self.no_match = EmptyState(text, tr("Clear filters"), self)
+        self.no_match.button.clicked.connect(on_clear)
+        self.addWidget(self.no_match)
+        return self.no_match
+
+    def show_state(self, *, listed: bool, empty: bool) -> None:
+        """The list when it has rows; else the empty state when nothing is recorded
+        (``empty``) and there is one, else the no-match state."""
+        if listed:
+            shown: QWidget | None = self.list_view
+        elif empty and self.empty_state is not None:
+            shown = self.empty_state
+        else:
+            shown = self.no_match
+        if shown is not None:
+            self.setCurrentWidget(shown)
+
+
+class EditorStack(QStackedWidget):
+    """A page's editor, or in its place a line saying what to select."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nothing_selected: QLabel | None = None
+
+    def add_editor(self, editor: QWidget, nothing_selected: str,
+                   minimum_width: int) -> QLabel:
+        """Puts ``editor`` in, then the line shown until a record is selected."""
+        self.addWidget(editor)
+        label = QLabel(nothing_selected, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        self.addWidget(label)
+        self.setCurrentWidget(label)
+        self.setMinimumWidth(minimum_width)
+        self.nothing_selected = label
+        return label
+
+    def show_editor(self, shown: bool) -> None:
+        """The editor (``shown``), or the line saying what to select."""
+        self.setCurrentIndex(0 if shown else 1)
+
+
+def select_row(view: QAbstractItemView, row: int, column: int) -> bool:
+    """Makes ``row`` of the view's model current and selected, scrolled into view; returns
+    whether there is such a row."""
+    model = view.model()
+    if not 0 <= row < model.rowCount():
+        return False
+    index = model.index(row, column)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+    return True
+
+
+def save_command(journal: Journal, events: RecordEvents, editor: RecordEditor, field: str,
+                 merged_fields: Collection[str],
+                 text: Callable[[Any], str]) -> SaveRecordCommand | None:
+    """The undo command that saves the editor's committed ``field`` (``text(after)``
+    names it), or None when the record did not change."""
+    before, after = editor.record, editor.build()
+    if before is None or after is None or after == before:
+        return None
+    return SaveRecordCommand(journal, events, before, after, field=field,
+                             merge=field in merged_fields, text=text(after))
 
 
 def filter_timer(owner: QObject, apply: Callable[[], object]) -> QTimer:
