@@ -115,8 +115,10 @@ class AchievementsPage(RecordPage):
         self.editor_stack = EditorStack(self.splitter)
         self.editor = AchievementEditor(self.editor_stack)
         self.editor.edited.connect(self._field_edited)
-        self.nothing_selected = self.editor_stack.add_editor(
-            self.editor, tr("Select an achievement to see it here, or add a new one."), 360)
+        self.nothing_selected = self.editor_stack.add_editors(
+            self.editor,
+            nothing_selected=tr("Select an achievement to see it here, or add a new one."),
+            minimum_width=360)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)

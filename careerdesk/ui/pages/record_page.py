@@ -14,7 +14,7 @@ editor and the kind of record (``table``, ``model``, ``editor``, ``record_kind``
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -70,16 +70,21 @@ class RecordRows(Protocol):
 
 
 class RecordEditor(Protocol):
-    """A page's editor of one record: it loads one, builds it back with the edits, and
-    saves the text still being typed (``flush``) before another is shown."""
+    """A page's editor of one record: it loads one, and saves the text still being typed
+    (``flush``) before another is shown."""
 
     record: Any
 
     def load(self, record: Any) -> None: ...
 
-    def build(self) -> Any: ...
-
     def flush(self) -> None: ...
+
+
+class BuildingEditor(RecordEditor, Protocol):
+    """An editor that builds the record back with the edits (``None`` when a field is
+    wrong, the problem shown beside it)."""
+
+    def build(self) -> Any: ...
 
 
 class RecordPage(Page):
@@ -240,8 +245,11 @@ class RecordPage(Page):
 
     def _field_edited(self, field: str) -> None:
         """The editor committed ``field``: saved at once, as one undo step."""
-        command = save_command(self.journal, self.events, self.editor, field,
-                               self.merged_fields, lambda after: self._edit_text(field, after))
+        # Every editor saved this way builds its record (the Negotiations page's editor
+        # hands the plan over with the signal, and saves it itself).
+        editor = cast(BuildingEditor, self.editor)
+        command = save_command(self.journal, self.events, editor, field, self.merged_fields,
+                               lambda after: self._edit_text(field, after))
         if command is None:
             return
         self.failure.hide()
@@ -300,10 +308,12 @@ class EditorStack(QStackedWidget):
         super().__init__(parent)
         self.nothing_selected: QLabel | None = None
 
-    def add_editor(self, editor: QWidget, nothing_selected: str,
-                   minimum_width: int) -> QLabel:
-        """Puts ``editor`` in, then the line shown until a record is selected."""
-        self.addWidget(editor)
+    def add_editors(self, *editors: QWidget, nothing_selected: str,
+                    minimum_width: int) -> QLabel:
+        """Puts the editors in (a page may edit more than one kind of record), then the
+        line shown until a record is selected."""
+        for editor in editors:
+            self.addWidget(editor)
         label = QLabel(nothing_selected, self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
@@ -314,8 +324,11 @@ class EditorStack(QStackedWidget):
         return label
 
     def show_editor(self, shown: bool) -> None:
-        """The editor (``shown``), or the line saying what to select."""
-        self.setCurrentIndex(0 if shown else 1)
+        """The (first) editor, or the line saying what to select."""
+        if shown or self.nothing_selected is None:
+            self.setCurrentIndex(0)
+        else:
+            self.setCurrentWidget(self.nothing_selected)
 
 
 def select_row(view: QAbstractItemView, row: int, column: int) -> bool:
@@ -332,7 +345,7 @@ def select_row(view: QAbstractItemView, row: int, column: int) -> bool:
     return True
 
 
-def save_command(journal: Journal, events: RecordEvents, editor: RecordEditor, field: str,
+def save_command(journal: Journal, events: RecordEvents, editor: BuildingEditor, field: str,
                  merged_fields: Collection[str],
                  text: Callable[[Any], str]) -> SaveRecordCommand | None:
     """The undo command that saves the editor's committed ``field`` (``text(after)``
