@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -29,8 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk import services
-from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import JournalEntry
 from careerdesk.store import journal_list
 from careerdesk.store.database import Journal
@@ -40,6 +37,8 @@ from careerdesk.ui.journal_editor import MERGED_FIELDS, JournalEditor, field_lab
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.journal_list import JournalEntryDelegate, JournalListModel
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
+    ListStack,
     RecordPage,
     confirm_delete,
     delete_button,
@@ -53,7 +52,7 @@ from careerdesk.ui.pages.record_page import (
     title_row,
 )
 from careerdesk.ui.quick_capture import capture_entry
-from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, SaveRecordCommand
+from careerdesk.ui.undo import DeleteRecordCommand, RecordChange
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
 
@@ -108,13 +107,16 @@ class JournalPage(RecordPage):
     name = "journal"
     title = tr("Journal")
     icon_name = "journal"
+    record_kind = JournalEntry
+    merged_fields = MERGED_FIELDS
+    model: JournalListModel
+    editor: JournalEditor
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Journal"))
         self.model = JournalListModel(journal, self)
-        self._quiet = False
         self._tags_stale = True
         self.marked_days: dict[date, int] = {}
         self._filter_timer = filter_timer(self, self.apply_filter)
@@ -140,31 +142,25 @@ class JournalPage(RecordPage):
         column.setSpacing(theme.SPACE_M)
         self.calendar = self._build_calendar(left)
         column.addWidget(self.calendar)
-        self.list_stack = QStackedWidget(left)
+        self.list_stack = ListStack(left)
         self.list = _EntryList(self.list_stack)
         self.list.setModel(self.model)
         self.list.setItemDelegate(JournalEntryDelegate(self.list))
         self.list.setAccessibleName(tr("Journal entries"))
         self.list.delete_requested = self.delete_current
         self.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.list_stack.addWidget(self.list)
-        self.no_match = EmptyState(tr("No entry matches these filters."), tr("Clear filters"),
-                                    self.list_stack)
-        self.no_match.button.clicked.connect(self.clear_filter)
-        self.list_stack.addWidget(self.no_match)
+        self.list_stack.add_list(self.list)
+        self.no_match = self.list_stack.add_no_match(tr("No entry matches these filters."),
+                                                     self.clear_filter)
         column.addWidget(self.list_stack, 1)
 
-        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor_stack = EditorStack(self.splitter)
         self.editor = JournalEditor(self.editor_stack)
         self.editor.edited.connect(self._field_edited)
-        self.editor_stack.addWidget(self.editor)
-        self.nothing_selected = QLabel(tr("Select an entry to read it here, or write a new one."),
-                                       self.editor_stack)
-        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_selected.setWordWrap(True)
-        self.editor_stack.addWidget(self.nothing_selected)
-        self.editor_stack.setCurrentWidget(self.nothing_selected)
-        self.editor_stack.setMinimumWidth(360)
+        self.nothing_selected = self.editor_stack.add_editors(
+            self.editor,
+            nothing_selected=tr("Select an entry to read it here, or write a new one."),
+            minimum_width=360)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 2)
@@ -311,7 +307,7 @@ class JournalPage(RecordPage):
         self.content_stack.setCurrentWidget(self.empty_state if empty_journal else self.splitter)
         self.filter_bar.setVisible(not empty_journal)
         self.delete_button.setVisible(not empty_journal)
-        self.list_stack.setCurrentWidget(self.list if shown else self.no_match)
+        self.list_stack.show_state(listed=shown > 0, empty=False)
         self.clear_button.setEnabled(not self.model.filter.is_empty)
         day = self.model.filter.day
         self.day_button.setVisible(day is not None)
@@ -389,91 +385,26 @@ class JournalPage(RecordPage):
 
     # ================================================================ selection
 
-    def current_uid(self) -> str | None:
-        return self.editor.record.uid if self.editor.record is not None else None
-
-    def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
-            return
-        index = self.model.index(row, 0)
-        self.list.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+    def _list_view(self) -> QAbstractItemView:
+        return self.list
 
     def _select_quietly(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self._quiet = True
-        try:
-            self.list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        finally:
-            self._quiet = False
-        self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        super()._select_quietly(row)
         self.delete_button.setEnabled(True)
 
-    def _reselect(self, uid: str | None, fallback_row: int, *, reload_editor: bool,
-                  fallback_first: bool = False) -> None:
-        row = self.model.row_of_uid(uid) if uid else None
-        if row is not None:
-            self._select_quietly(row)
-            if reload_editor and uid:
-                self._show_uid(uid)
-            return
-        if uid and not fallback_first:
-            still_there = self._load(uid)
-            if still_there is not None:
-                self.list.clearSelection()
-                if reload_editor:
-                    self.editor.load(still_there)
-                return
-        count = self.model.rowCount()
-        if count:
-            self.select_row(min(max(fallback_row, 0), count - 1))
-        else:
-            self._show_uid(None)
-
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
-            return
-        uid = self.model.uid_at(current.row()) if current.isValid() else None
-        if uid is None or uid == self.current_uid():
-            return
-        self.editor.flush()  # the text still being typed belongs to the previous entry
-        self._show_uid(uid)
-        row = self.model.row_of_uid(uid)
-        if row is not None and row != self.list.currentIndex().row():
-            self._select_quietly(row)
-
-    def _load(self, uid: str) -> JournalEntry | None:
-        try:
-            return services.load_record(self.journal, JournalEntry, uid)
-        except NotFound:
-            return None
-
     def _show_uid(self, uid: str | None) -> None:
-        record = self._load(uid) if uid else None
-        self.editor.load(record)
-        self.editor_stack.setCurrentWidget(self.editor if record else self.nothing_selected)
-        self.delete_button.setEnabled(record is not None)
-        if record is not None:
-            self._follow_in_calendar(record.date)
+        super()._show_uid(uid)
+        if self.editor.record is not None:
+            self._follow_in_calendar(self.editor.record.date)
 
     def open_record(self, kind: str, uid: str) -> bool:
         return kind == "journal" and self._show_in_list(uid)
 
     # ================================================================ editing
 
-    def _field_edited(self, field: str) -> None:
-        before = self.editor.record
-        after = self.editor.build()
-        if before is None or after is None or after == before:
-            return
-        self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field,
-            merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(heading_of(after)))))
+    def _edit_text(self, field: str, record: JournalEntry) -> str:
+        return tr("Edit %1 of “%2”").replace("%1", field_label(field)).replace(
+            "%2", short_title(heading_of(record)))
 
     def new_entry(self) -> None:
         """Opens quick capture; the new entry is then shown here."""
