@@ -205,6 +205,21 @@ def test_an_empty_name_is_refused_next_to_the_field(qtbot: Any, page: PeoplePage
     assert stack.count() == 0
 
 
+def test_notes_still_typed_are_saved_and_the_row_clicked_stays_selected(
+        page: PeoplePage) -> None:
+    first = page.current_uid()
+    assert first is not None
+    page.editor.notes.setPlainText("Prefers numbers before the story")
+    page.table.selectRow(2)
+    shown = page.current_uid()
+    assert shown is not None and shown != first
+    assert services.load_record(page.journal, Person, first).notes == \
+        "Prefers numbers before the story"
+    # Saving the first person's notes must not leave their row highlighted under the
+    # editor of the person clicked.
+    assert page.table.currentIndex().row() == page.model.row_of_uid(shown) == 2
+
+
 def test_new_person_then_undo(page: PeoplePage, stack: QUndoStack) -> None:
     page.new_person()
     uid = page.current_uid()

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +53,8 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
+    ListStack,
     RecordPage,
     delete_button,
     filter_timer,
@@ -83,7 +83,6 @@ from careerdesk.ui.undo import (
     SaveRecordCommand,
 )
 from careerdesk.ui.widgets.confirm import ConfirmDialog
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.plain_tip import plain_tip
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -257,6 +256,12 @@ class PeoplePage(RecordPage):
     name = "people"
     title = tr("People")
     icon_name = "people"
+    record_kind = Person
+    select_column = Column.NAME
+    merged_fields = MERGED_FIELDS
+    model: PeopleTableModel
+    table: RecordTable
+    editor: PersonEditor
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None, today: date | None = None) -> None:
@@ -265,7 +270,6 @@ class PeoplePage(RecordPage):
         self.today = today or date.today()
         self.model = PeopleTableModel(journal, self, today=self.today)
         self.log_model = InteractionLogModel(self)
-        self._quiet = False
         self._other_departments: frozenset[str] | None = None
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
@@ -286,31 +290,23 @@ class PeoplePage(RecordPage):
         layout.addWidget(self.failure)
 
         self.splitter = side_by_side(self)
-        self.list_stack = QStackedWidget(self.splitter)
-        self.table = self._build_table()
-        self.list_stack.addWidget(self.table)
-        self.empty_state = EmptyState(
+        self.list_stack = ListStack(self.splitter)
+        self.table = self.list_stack.add_list(self._build_table())
+        self.empty_state = self.list_stack.add_empty_state(
             tr("The people who decide your advancement go here: your manager, the "
                "decision-makers, mentors, sponsors and contacts in other departments."),
-            tr("Add your first person"), self.list_stack)
-        self.empty_state.button.clicked.connect(self.new_person)
-        self.list_stack.addWidget(self.empty_state)
-        self.no_match = EmptyState(tr("No one matches these filters."), tr("Clear filters"),
-                                    self.list_stack)
-        self.no_match.button.clicked.connect(self.clear_filter)
-        self.list_stack.addWidget(self.no_match)
+            tr("Add your first person"), self.new_person)
+        self.no_match = self.list_stack.add_no_match(tr("No one matches these filters."),
+                                                     self.clear_filter)
 
-        self.side_stack = QStackedWidget(self.splitter)
+        # The person: their details, follow-ups, log and achievements seen, in one scroll.
+        self.side_stack = EditorStack(self.splitter)
         self.side = self._build_side()
-        self.side_stack.addWidget(self.side)
-        self.nothing_selected = QLabel(tr("Select a person to see them here, or add someone."),
-                                       self.side_stack)
-        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_selected.setWordWrap(True)
-        self.side_stack.addWidget(self.nothing_selected)
-        self.side_stack.setCurrentWidget(self.nothing_selected)
         # Small minimums: the page must fit a narrow window beside the sidebar.
-        self.side_stack.setMinimumWidth(250)
+        self.nothing_selected = self.side_stack.add_editors(
+            self.side,
+            nothing_selected=tr("Select a person to see them here, or add someone."),
+            minimum_width=250)
         self.list_stack.setMinimumWidth(120)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.side_stack)
@@ -571,12 +567,7 @@ class PeoplePage(RecordPage):
             text = tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         self.count_label.setText(text)
         empty_journal = total == 0 and self.model.filter.is_empty
-        if shown:
-            self.list_stack.setCurrentWidget(self.table)
-        elif empty_journal:
-            self.list_stack.setCurrentWidget(self.empty_state)
-        else:
-            self.list_stack.setCurrentWidget(self.no_match)
+        self.list_stack.show_state(listed=shown > 0, empty=empty_journal)
         self.side_stack.setVisible(shown > 0 or self.editor.record is not None)
         self.filter_bar.setVisible(not empty_journal)
         self.clear_button.setEnabled(not self.model.filter.is_empty)
@@ -658,68 +649,20 @@ class PeoplePage(RecordPage):
 
     # ================================================================ selection
 
-    def current_uid(self) -> str | None:
-        return self.editor.record.uid if self.editor.record is not None else None
-
-    def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
-            return
-        index = self.model.index(row, Column.NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _select_quietly(self, row: int) -> None:
-        index = self.model.index(row, Column.NAME)
-        self._quiet = True
-        try:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        finally:
-            self._quiet = False
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _reselect(self, uid: str | None, fallback_row: int, *,
-                  fallback_first: bool = False) -> None:
-        row = self.model.row_of_uid(uid) if uid else None
-        if row is not None:
-            self._select_quietly(row)
-            if uid:
-                self._show_uid(uid)
-            return
-        if uid and not fallback_first and self._load(uid) is not None:
-            self.table.clearSelection()
-            self._show_uid(uid)
-            return
-        count = self.model.rowCount()
-        if count:
-            self.select_row(min(max(fallback_row, 0), count - 1))
-        else:
-            self._show_uid(None)
-
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
-            return
-        uid = self.model.uid_at(current.row()) if current.isValid() else None
-        if uid is None or uid == self.current_uid():
-            return
-        self.editor.flush()
+    def _keep_unlisted(self, uid: str, *, reload_editor: bool) -> bool:
+        # The person filtered out stays, with their log and follow-ups brought up to date.
+        if self._load(uid) is None:
+            return False
+        self.table.clearSelection()
         self._show_uid(uid)
-
-    def _load(self, uid: str) -> Person | None:
-        try:
-            return services.load_record(self.journal, Person, uid)
-        except NotFound:
-            return None
+        return True
 
     def _show_uid(self, uid: str | None) -> None:
         record = self._load(uid) if uid else None
         if record is None or record.uid != self.current_uid():
             self._close_form()
         self.editor.load(record)
-        self.side_stack.setCurrentWidget(self.side if record else self.nothing_selected)
+        self.side_stack.show_editor(record is not None)
         self.side_stack.setVisible(record is not None or self.model.rowCount() > 0)
         self.delete_button.setEnabled(record is not None)
         self._load_person_lists()
@@ -822,17 +765,9 @@ class PeoplePage(RecordPage):
 
     # ================================================================ editing
 
-    def _field_edited(self, field: str) -> None:
-        before = self.editor.record
-        after = self.editor.build()
-        if before is None or after is None or after == before:
-            return
-        self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field,
-            merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of %2").replace("%1", field_label(field))
-            .replace("%2", short_title(after.name))))
+    def _edit_text(self, field: str, record: Person) -> str:
+        return tr("Edit %1 of %2").replace("%1", field_label(field)).replace(
+            "%2", short_title(record.name))
 
     def new_person(self) -> None:
         self._ensure_loaded()
