@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from careerdesk import services
 from careerdesk.domain.enums import CycleEventKind
-from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import CycleEvent, Opening, Person
 from careerdesk.planner import (
     NegotiationWindow,
@@ -49,6 +47,7 @@ from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, fi
 from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.record_page import (
+    ListStack,
     RecordPage,
     confirm_delete,
     delete_button,
@@ -65,10 +64,8 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    SaveRecordCommand,
 )
 from careerdesk.ui.widgets.agenda import AgendaView
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.record_table import RecordTable
 from careerdesk.ui.window_kinds import kind_colour, kind_label
@@ -105,6 +102,12 @@ class PlannerPage(RecordPage):
     name = "planner"
     title = tr("Planner")
     icon_name = "planner"
+    record_kind = CycleEvent
+    select_column = Column.NAME
+    merged_fields = MERGED_FIELDS
+    model: CycleEventTableModel
+    table: RecordTable
+    editor: CycleEventEditor
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -114,7 +117,6 @@ class PlannerPage(RecordPage):
         self.model = CycleEventTableModel(journal, self)
         self.windows: list[NegotiationWindow] = []
         self.dismissed_windows: list[NegotiationWindow] = []
-        self._quiet = False
         self._build()
         self.events.changed.connect(self._record_changed)
         self.events.failed.connect(self.failure.show_message)
@@ -183,7 +185,7 @@ class PlannerPage(RecordPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_S + 2)
         layout.addWidget(_heading(tr("Your organisation's calendar"), column))
-        self.list_stack = QStackedWidget(column)
+        self.list_stack = ListStack(column)
         self.table = RecordTable(column)
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Cycle events"))
@@ -196,13 +198,11 @@ class PlannerPage(RecordPage):
             hide_order=(Column.REPEATS, Column.KIND))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.delete_requested.connect(self.delete_current)
-        self.list_stack.addWidget(self.table)
-        self.empty_state = EmptyState(
+        self.list_stack.add_list(self.table)
+        self.empty_state = self.list_stack.add_empty_state(
             tr("Your organisation's reviews, budget dates and promotion committees go here: "
                "the planner turns them into windows to ask."),
-            tr("Add your first date"), self.list_stack)
-        self.empty_state.button.clicked.connect(self.new_event)
-        self.list_stack.addWidget(self.empty_state)
+            tr("Add your first date"), self.new_event)
         layout.addWidget(self.list_stack, 3)
 
         self.editor_frame = QFrame(column)
@@ -387,7 +387,7 @@ class PlannerPage(RecordPage):
 
     def _after_events_reload(self) -> None:
         empty = self.model.rowCount() == 0
-        self.list_stack.setCurrentWidget(self.empty_state if empty else self.table)
+        self.list_stack.show_state(listed=not empty, empty=True)
         self.editor_frame.setVisible(not empty)
         self._update_count()
 
@@ -498,54 +498,8 @@ class PlannerPage(RecordPage):
 
     # ================================================================ events
 
-    def current_uid(self) -> str | None:
-        return self.editor.record.uid if self.editor.record is not None else None
-
-    def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
-            return
-        index = self.model.index(row, Column.NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _select_quietly(self, row: int) -> None:
-        self._quiet = True
-        try:
-            self.select_row(row)
-        finally:
-            self._quiet = False
-
-    def _reselect(self, uid: str | None, fallback_row: int = 0) -> None:
-        row = self.model.row_of_uid(uid)
-        if row is not None:
-            self._select_quietly(row)
-            self._show_uid(uid)
-            return
-        count = self.model.rowCount()
-        if count:
-            self.select_row(min(max(fallback_row, 0), count - 1))
-        else:
-            self._show_uid(None)
-
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
-            return
-        uid = self.model.uid_at(current.row()) if current.isValid() else None
-        if uid is None or uid == self.current_uid():
-            return
-        self.editor.flush()
-        self._show_uid(uid)
-        row = self.model.row_of_uid(uid)
-        if row is not None and row != self.table.currentIndex().row():
-            self._select_quietly(row)
-
-    def _load(self, uid: str) -> CycleEvent | None:
-        try:
-            return services.load_record(self.journal, CycleEvent, uid)
-        except NotFound:
-            return None
+    def _keep_unlisted(self, uid: str, *, reload_editor: bool) -> bool:
+        return False  # every event is listed: one not listed is gone
 
     def _show_uid(self, uid: str | None) -> None:
         record = self._load(uid) if uid else None
@@ -567,16 +521,9 @@ class PlannerPage(RecordPage):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _field_edited(self, field: str) -> None:
-        before = self.editor.record
-        after = self.editor.build()
-        if before is None or after is None or after == before:
-            return
-        self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field, merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(after.name))))
+    def _edit_text(self, field: str, record: CycleEvent) -> str:
+        return tr("Edit %1 of “%2”").replace("%1", field_label(field)).replace(
+            "%2", short_title(record.name))
 
     def new_event(self) -> None:
         self._ensure_loaded()
