@@ -90,6 +90,22 @@ def _promotion_by_uid(journal: Journal, page: NegotiationsPage) -> NegotiationPl
     return services.load_record(journal, NegotiationPlan, page.editor.record.uid)
 
 
+def test_notes_still_typed_are_saved_and_the_plan_clicked_stays_selected(
+        page: NegotiationsPage) -> None:
+    first = page.current_uid()
+    assert first is not None
+    page.editor.notes.setPlainText("Bring the surcharge numbers")
+    other = next(row for row in range(page.plans.rowCount()) if page.plans.uid_at(row) != first)
+    page.table.selectRow(other)
+    shown = page.current_uid()
+    assert shown is not None and shown != first
+    assert services.load_record(page.journal, NegotiationPlan, first).notes == \
+        "Bring the surcharge numbers"
+    # Saving the first plan's notes must not leave its row highlighted under the editor
+    # of the plan clicked.
+    assert page.table.currentIndex().row() == page.plans.row_of_uid(shown) == other
+
+
 def test_talking_points_and_fallback_offers(page: NegotiationsPage, demo_journal: Journal,
                                             stack: QUndoStack) -> None:
     before = _promotion_by_uid(demo_journal, page)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerdesk import services
-from careerdesk.domain.errors import CareerdeskError, NotFound
+from careerdesk.domain.errors import CareerdeskError
 from careerdesk.domain.records import (
     Achievement,
     Compensation,
@@ -47,6 +47,7 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
     RecordPage,
     confirm_delete,
     delete_text,
@@ -81,14 +82,19 @@ class NegotiationsPage(RecordPage):
     name = "negotiations"
     title = tr("Negotiations")
     icon_name = "negotiations"
+    record_kind = NegotiationPlan
+    select_column = PlanColumn.TITLE
+    model: PlanListModel
+    table: RecordTable
+    editor: PlanEditor
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.setAccessibleName(tr("Negotiations"))
         self.plans = PlanListModel(self)
+        self.model = self.plans  # the list the shared selection methods look in
         self.pay = CompensationModel(self)
-        self._quiet = False
         self._choices_stale = True
         self._preparing = False
         self._build()
@@ -150,17 +156,14 @@ class NegotiationsPage(RecordPage):
         empty.addStretch(3)
         self.list_stack.addWidget(self.empty_state)
 
-        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor_stack = EditorStack(self.splitter)
         self.editor = PlanEditor(self.editor_stack)
-        self.editor.edited.connect(self._field_edited)
+        self.editor.edited.connect(self._plan_edited)
         self.editor.add_to_compensation.connect(self.add_outcome_to_compensation)
-        self.editor_stack.addWidget(self.editor)
-        self.nothing_selected = QLabel(tr("Select a plan to see it here, or start a new one."),
-                                       self.editor_stack)
-        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_stack.addWidget(self.nothing_selected)
-        self.editor_stack.setCurrentWidget(self.nothing_selected)
-        self.editor_stack.setMinimumWidth(460)
+        self.nothing_selected = self.editor_stack.add_editors(
+            self.editor,
+            nothing_selected=tr("Select a plan to see it here, or start a new one."),
+            minimum_width=460)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 2)
@@ -287,51 +290,8 @@ class NegotiationsPage(RecordPage):
 
     # ================================================================ selection
 
-    def current_uid(self) -> str | None:
-        return self.editor.record.uid if self.editor.record is not None else None
-
-    def select_row(self, row: int) -> None:
-        if not 0 <= row < self.plans.rowCount():
-            return
-        index = self.plans.index(row, PlanColumn.TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _select_quietly(self, row: int) -> None:
-        self._quiet = True
-        try:
-            self.select_row(row)
-        finally:
-            self._quiet = False
-
-    def _reselect(self, uid: str | None, *, reload_editor: bool, fallback_row: int = 0) -> None:
-        row = self.plans.row_of_uid(uid) if uid else None
-        if row is not None:
-            self._select_quietly(row)
-            if reload_editor and uid:
-                self._show_uid(uid)
-            return
-        if self.plans.rowCount():
-            self.select_row(min(max(fallback_row, 0), self.plans.rowCount() - 1))
-        else:
-            self._show_uid(None)
-
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
-            return
-        uid = self.plans.uid_at(current.row()) if current.isValid() else None
-        if uid is None or uid == self.current_uid():
-            return
-        self.editor.flush()  # text typed in the previous plan is saved there first
-        self._show_uid(uid)
-
-    def _load(self, uid: str) -> NegotiationPlan | None:
-        try:
-            return services.load_record(self.journal, NegotiationPlan, uid)
-        except NotFound:
-            return None
+    def _keep_unlisted(self, uid: str, *, reload_editor: bool) -> bool:
+        return False  # every plan is listed: one not listed is gone
 
     def _show_uid(self, uid: str | None) -> None:
         plan = self._load(uid) if uid else None
@@ -344,7 +304,7 @@ class NegotiationsPage(RecordPage):
                 labels = plan_edit.achievement_lines(session, plan.evidence)
         self.editor.load(plan, labels)
         self._update_suggestions()
-        self.editor_stack.setCurrentWidget(self.editor if plan else self.nothing_selected)
+        self.editor_stack.show_editor(plan is not None)
         self._enable_plan_actions(plan is not None)
 
     def _update_suggestions(self) -> None:
@@ -379,7 +339,8 @@ class NegotiationsPage(RecordPage):
 
     # ================================================================ editing
 
-    def _field_edited(self, field: str, after: object) -> None:
+    def _plan_edited(self, field: str, after: object) -> None:
+        """The editor committed ``field``, and built the plan with it (``after``)."""
         before = self.editor.record
         if before is None or not isinstance(after, NegotiationPlan) or after == before:
             return
