@@ -8,6 +8,7 @@ target's editor shows how the skills portfolio compares with what it asks for.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
@@ -16,9 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +47,8 @@ from careerdesk.ui.models.pathways_tables import (
     TargetTableModel,
 )
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
+    ListStack,
     RecordPage,
     confirm_delete,
     delete_button,
@@ -55,6 +56,7 @@ from careerdesk.ui.pages.record_page import (
     filter_timer,
     page_layout,
     problem_label,
+    save_command,
     search_box,
     short_title,
     side_by_side,
@@ -70,9 +72,7 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     DeleteRecordCommand,
     RecordChange,
-    SaveRecordCommand,
 )
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import RecordTable
 
 
@@ -90,30 +90,23 @@ class _List(QWidget):
     """One tab: its table and its two empty states."""
 
     def __init__(self, model: LazyTableModel, name: str, empty: str, add: str,
-                 parent: QWidget) -> None:
+                 parent: QWidget, on_add: Callable[[], object],
+                 on_clear: Callable[[], object]) -> None:
         super().__init__(parent)
         self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        self.stack = QStackedWidget(self)
+        self.stack = ListStack(self)
         layout.addWidget(self.stack)
-        self.table = RecordTable(self)
+        self.table = self.stack.add_list(RecordTable(self))
         self.table.setModel(model)
         self.table.setAccessibleName(name)
-        self.stack.addWidget(self.table)
-        self.empty_state = EmptyState(empty, add, self)
-        self.stack.addWidget(self.empty_state)
-        self.no_match = EmptyState(tr("Nothing matches these filters."), tr("Clear filters"),
-                                    self)
-        self.stack.addWidget(self.no_match)
+        self.empty_state = self.stack.add_empty_state(empty, add, on_add)
+        self.no_match = self.stack.add_no_match(tr("Nothing matches these filters."), on_clear)
 
     def show_state(self, filtered: bool) -> None:
-        if self.model.rowCount():
-            self.stack.setCurrentWidget(self.table)
-        elif self.model.total == 0 and not filtered:
-            self.stack.setCurrentWidget(self.empty_state)
-        else:
-            self.stack.setCurrentWidget(self.no_match)
+        self.stack.show_state(listed=self.model.rowCount() > 0,
+                              empty=self.model.total == 0 and not filtered)
 
 
 class PathwaysPage(RecordPage):
@@ -175,16 +168,16 @@ class PathwaysPage(RecordPage):
         self.targets = _List(self.targets_model, tr("Targets"),
                              tr("The roles you aim for go here: a promotion in your "
                                 "department or a move elsewhere, with the skills each asks for."),
-                             tr("Add your first target"), self.tabs)
+                             tr("Add your first target"), self.tabs, self.new_record,
+                             self.clear_filter)
         self.openings = _List(self.openings_model, tr("Openings"),
                               tr("The internal postings you watch go here, with their closing "
                                  "dates, hiring managers and whether they are really open."),
-                              tr("Add your first opening"), self.tabs)
+                              tr("Add your first opening"), self.tabs, self.new_record,
+                              self.clear_filter)
         self.tabs.addTab(self.targets, tr("Targets"))
         self.tabs.addTab(self.openings, tr("Openings"))
         for part in (self.targets, self.openings):
-            part.empty_state.button.clicked.connect(self.new_record)
-            part.no_match.button.clicked.connect(self.clear_filter)
             part.table.delete_requested.connect(self.delete_current)
             part.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
             part.table.horizontalHeader().setSortIndicatorShown(True)
@@ -193,19 +186,15 @@ class PathwaysPage(RecordPage):
             part.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.editor_stack = QStackedWidget(self.splitter)
+        self.editor_stack = EditorStack(self.splitter)
         self.target_editor = TargetEditor(self.editor_stack)
         self.opening_editor = OpeningEditor(self.editor_stack)
         self.opening_editor.today = self.today
-        self.nothing_selected = QLabel(tr("Select a target or an opening to see it here."),
-                                       self.editor_stack)
-        self.nothing_selected.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_selected.setWordWrap(True)
-        for widget in (self.target_editor, self.opening_editor, self.nothing_selected):
-            self.editor_stack.addWidget(widget)
-        self.editor_stack.setCurrentWidget(self.nothing_selected)
         # Small minimums: the page must fit a narrow window beside the sidebar.
-        self.editor_stack.setMinimumWidth(250)
+        self.nothing_selected = self.editor_stack.add_editors(
+            self.target_editor, self.opening_editor,
+            nothing_selected=tr("Select a target or an opening to see it here."),
+            minimum_width=250)
         self.tabs.setMinimumWidth(120)
         self.target_editor.edited.connect(self._field_edited)
         self.opening_editor.edited.connect(self._field_edited)
@@ -276,7 +265,7 @@ class PathwaysPage(RecordPage):
         self.targets_model.reload()
         self.openings_model.reload()
         self._after_reload()
-        self._reselect(kind, uid)
+        self._reselect_in(kind, uid)
 
     def _load_choices(self) -> None:
         with self.journal.sessions() as session:
@@ -313,7 +302,7 @@ class PathwaysPage(RecordPage):
             self.openings_model.filter = opening_filter
             self.openings_model.reload()
         self._after_reload()
-        self._reselect(kind, uid)
+        self._reselect_in(kind, uid)
 
     def clear_filter(self) -> None:
         self.search.clear()
@@ -327,7 +316,7 @@ class PathwaysPage(RecordPage):
         kind, uid = self.current()
         part.model.sort(section, order)
         self._after_reload()
-        self._reselect(kind, uid)
+        self._reselect_in(kind, uid)
 
     def _tab_changed(self, index: int) -> None:
         self._update_new_button()
@@ -383,7 +372,8 @@ class PathwaysPage(RecordPage):
         if not quiet and self._shown_by_selection != (kind, uid):
             self._show(kind, uid)
 
-    def _reselect(self, kind: str | None, uid: str | None) -> None:
+    def _reselect_in(self, kind: str | None, uid: str | None) -> None:
+        """After the rows changed: the same record if listed, else the first of the tab."""
         if kind and uid:
             part = self._part(kind)
             row = part.model.row_of_uid(uid)
@@ -469,16 +459,14 @@ class PathwaysPage(RecordPage):
         editor: TargetEditor | OpeningEditor = (
             self.target_editor if self.editor_stack.currentWidget() is self.target_editor
             else self.opening_editor)
-        before = editor.record
-        after = editor.build()
-        if before is None or after is None or after == before:
+        command = save_command(
+            self.journal, self.events, editor, field, MERGED_FIELDS,
+            lambda after: tr("Edit %1 of “%2”").replace("%1", field_label(field))
+            .replace("%2", short_title(after.title)))
+        if command is None:
             return
         self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field,
-            merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(after.title))))
+        self._push(command)
 
     def new_record(self) -> None:
         self._ensure_loaded()
@@ -536,7 +524,7 @@ class PathwaysPage(RecordPage):
         changed_kind = "target" if change.kind is Target else "opening"
         mine = self._pushing and not change.replay
         if change.record is None:
-            self._reselect(kind, uid if uid != change.uid else None)
+            self._reselect_in(kind, uid if uid != change.uid else None)
             return
         if mine and change.uid == uid:
             editor = self.target_editor if changed_kind == "target" else self.opening_editor
@@ -549,7 +537,7 @@ class PathwaysPage(RecordPage):
                 self._select(part, row, quiet=True)
             return
         if not mine and not change.replay and change.uid != uid:
-            self._reselect(kind, uid)
+            self._reselect_in(kind, uid)
             return
         part = self._part(changed_kind)
         self.tabs.blockSignals(True)
