@@ -6,15 +6,12 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,12 +26,16 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, field_label
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
 from careerdesk.ui.pages.record_page import (
+    EditorStack,
+    ListStack,
     confirm_delete,
     delete_button,
     delete_text,
     filter_timer,
     problem_label,
+    save_command,
     search_box,
+    select_row,
     short_title,
     side_by_side,
 )
@@ -45,7 +46,6 @@ from careerdesk.ui.undo import (
     RecordEvents,
     SaveRecordCommand,
 )
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import RecordTable
 
 
@@ -103,7 +103,7 @@ class ExperiencesPanel(QWidget):
         layout.addWidget(self.failure)
 
         self.splitter = side_by_side(self)
-        self.list_stack = QStackedWidget(self.splitter)
+        self.list_stack = ListStack(self.splitter)
         self.table = RecordTable(self.list_stack)
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Experiences"))
@@ -118,27 +118,21 @@ class ExperiencesPanel(QWidget):
                         ExperienceColumn.KIND))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.delete_requested.connect(self.delete_current)
-        self.list_stack.addWidget(self.table)
-        self.empty_state = EmptyState(
+        self.list_stack.add_list(self.table)
+        self.empty_state = self.list_stack.add_empty_state(
             tr("Your lateral growth goes here: rotations, cross-functional projects, stretch "
                "assignments, shadowing, mentoring, internal gigs and moves."),
-            tr("Add your first experience"), self.list_stack)
-        self.empty_state.button.clicked.connect(self.new_experience)
-        self.list_stack.addWidget(self.empty_state)
-        self.no_match = EmptyState(tr("No experience matches."), tr("Clear filters"),
-                                    self.list_stack)
-        self.no_match.button.clicked.connect(self.clear_filter)
-        self.list_stack.addWidget(self.no_match)
-        self.editor_stack = QStackedWidget(self.splitter)
+            tr("Add your first experience"), self.new_experience)
+        self.no_match = self.list_stack.add_no_match(tr("No experience matches."),
+                                                     self.clear_filter)
+        self.editor_stack = EditorStack(self.splitter)
         self.editor = ExperienceEditor(self.editor_stack)
         self.editor.edited.connect(self._field_edited)
         self.editor.achievement_requested.connect(
             lambda uid: self.record_requested.emit("achievement", uid))
-        self.editor_stack.addWidget(self.editor)
-        self.nothing = QLabel(tr("Select an experience to see it here."), self.editor_stack)
-        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_stack.addWidget(self.nothing)
-        self.editor_stack.setMinimumWidth(360)
+        self.nothing = self.editor_stack.add_editors(
+            self.editor, nothing_selected=tr("Select an experience to see it here."),
+            minimum_width=360)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
@@ -179,12 +173,7 @@ class ExperiencesPanel(QWidget):
             total = len(experience_list.experience_lines(session)) if lines == [] else None
         self.model.set_lines(lines)
         filtered = bool(self.search.text().strip() or kind)
-        if lines:
-            self.list_stack.setCurrentWidget(self.table)
-        elif filtered or total:
-            self.list_stack.setCurrentWidget(self.no_match)
-        else:
-            self.list_stack.setCurrentWidget(self.empty_state)
+        self.list_stack.show_state(listed=bool(lines), empty=not (filtered or total))
         self.editor_stack.setVisible(bool(lines))
         self.bar.setVisible(bool(lines) or filtered or bool(total))
         row = self.model.row_of_uid(uid) if uid else None
@@ -217,12 +206,7 @@ class ExperiencesPanel(QWidget):
         return self.editor.record.uid if self.editor.record is not None else None
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, ExperienceColumn.TITLE)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        select_row(self.table, row, ExperienceColumn.TITLE)
 
     def _select_quietly(self, row: int) -> None:
         self._quiet = True
@@ -248,7 +232,7 @@ class ExperiencesPanel(QWidget):
             except NotFound:
                 record = None
         self.editor.load(record)
-        self.editor_stack.setCurrentWidget(self.editor if record else self.nothing)
+        self.editor_stack.show_editor(record is not None)
         self.delete_button.setEnabled(record is not None)
         if record is not None:
             self.show_achievements(record.uid)
@@ -283,14 +267,14 @@ class ExperiencesPanel(QWidget):
             self._pushing = False
 
     def _field_edited(self, field: str) -> None:
-        before, after = self.editor.record, self.editor.build()
-        if before is None or after is None or after == before:
+        command = save_command(
+            self.journal, self.events, self.editor, field, MERGED_FIELDS,
+            lambda after: tr("Edit %1 of “%2”").replace("%1", field_label(field))
+            .replace("%2", short_title(after.title)))
+        if command is None:
             return
         self.failure.hide()
-        self._push(SaveRecordCommand(
-            self.journal, self.events, before, after, field=field, merge=field in MERGED_FIELDS,
-            text=tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(after.title))))
+        self._push(command)
 
     def new_experience(self) -> None:
         self.ensure_loaded()
