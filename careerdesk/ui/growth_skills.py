@@ -10,10 +10,9 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -39,11 +37,16 @@ from careerdesk.ui import theme
 from careerdesk.ui.achievement_editor import _heading, _hint
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.growth_tables import SkillColumn, SkillTableModel, evidence_text
-from careerdesk.ui.pages.record_page import problem_label, search_box, side_by_side
+from careerdesk.ui.pages.record_page import (
+    ListStack,
+    problem_label,
+    search_box,
+    select_row,
+    side_by_side,
+)
 from careerdesk.ui.skill_undo import MergeSkillsCommand, RenameSkillCommand, SaveSkillCommand
 from careerdesk.ui.undo import RecordEvents
 from careerdesk.ui.widgets.confirm import ConfirmDialog
-from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.record_table import RecordTable
 
@@ -104,7 +107,7 @@ class SkillsPanel(QWidget):
         layout.addWidget(self.failure)
 
         self.splitter = side_by_side(self)
-        self.list_stack = QStackedWidget(self.splitter)
+        self.list_stack = ListStack(self.splitter)
         self.table = RecordTable(self.list_stack)
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Skills portfolio"))
@@ -117,17 +120,12 @@ class SkillsPanel(QWidget):
         }, stretch=SkillColumn.NAME, stretch_minimum=metrics.horizontalAdvance("x") * 18,
             hide_order=(SkillColumn.CATEGORY, SkillColumn.LAST_SHOWN))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.list_stack.addWidget(self.table)
-        self.empty_state = EmptyState(
+        self.list_stack.add_list(self.table)
+        self.empty_state = self.list_stack.add_empty_state(
             tr("Your skills go here, each backed by the achievements and experiences that "
                "show it. Name a skill on an achievement or an experience to add it."),
-            tr("Go to Achievements"), self.list_stack)
-        self.empty_state.button.clicked.connect(lambda: self.record_requested.emit("page",
-                                                                                   "achievements"))
-        self.list_stack.addWidget(self.empty_state)
-        self.no_match = EmptyState(tr("No skill matches."), tr("Clear filters"), self.list_stack)
-        self.no_match.button.clicked.connect(self.clear_filter)
-        self.list_stack.addWidget(self.no_match)
+            tr("Go to Achievements"), lambda: self.record_requested.emit("page", "achievements"))
+        self.no_match = self.list_stack.add_no_match(tr("No skill matches."), self.clear_filter)
         self.details = self._build_details(self.splitter)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.details)
@@ -247,12 +245,8 @@ class SkillsPanel(QWidget):
         self._reselect(name)
 
     def _after_filter(self) -> None:
-        if self.model.rowCount():
-            self.list_stack.setCurrentWidget(self.table)
-        elif self.model.all_lines:
-            self.list_stack.setCurrentWidget(self.no_match)
-        else:
-            self.list_stack.setCurrentWidget(self.empty_state)
+        self.list_stack.show_state(listed=self.model.rowCount() > 0,
+                                   empty=not self.model.all_lines)
         self.details.setVisible(self.model.rowCount() > 0)
 
     def apply_filter(self) -> None:
@@ -290,16 +284,12 @@ class SkillsPanel(QWidget):
             self.show_line(self.model.line(row))
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, SkillColumn.NAME)
-            self._quiet = True
-            try:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-            finally:
-                self._quiet = False
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._quiet = True  # the details are shown below, once
+        try:
+            selected = select_row(self.table, row, SkillColumn.NAME)
+        finally:
+            self._quiet = False
+        if selected:
             self.show_line(self.model.line(row))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
