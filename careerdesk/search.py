@@ -78,9 +78,12 @@ def search(
     ]
 
 
-def connect_read_only(path: str, passphrase: Passphrase | None = None) -> sqlite3.Connection:
+def connect_read_only(path: str, passphrase: Passphrase | None = None, *,
+                      check_same_thread: bool = True) -> sqlite3.Connection:
     """A reader beside the window: never writes, never blocks a writer (WAL). An encrypted
-    journal is read through SQLCipher, keyed with ``passphrase``."""
-    connection: sqlite3.Connection = connect(path, passphrase, read_only=True)
+    journal is read through SQLCipher, keyed with ``passphrase``. ``check_same_thread``
+    False: the caller makes sure one thread at a time uses it."""
+    connection: sqlite3.Connection = connect(path, passphrase, read_only=True,
+                                             check_same_thread=check_same_thread)
     connection.execute("PRAGMA busy_timeout = 5000")
     return connection

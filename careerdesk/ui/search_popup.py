@@ -1,16 +1,16 @@
 """The global search field and its list of results, updated as the user types.
 
 The search runs on a read-only sqlite3 connection of its own (``careerdesk.search``),
-never on the window's SQLAlchemy session, so it cannot block or see half of an edit.
-Typing is debounced, briefly: keys that arrive together (a fast burst, a paste, keys
-queued while a query ran) make one query, and a typist still sees results within about
-a tenth of a second of a key (the query itself takes ~60 ms on 100,000 records).
+never on the window's SQLAlchemy session, so it cannot block or see half of an edit, and
+on a thread of its own (``search_runner``), so typing never waits for a query. Typing is
+debounced, briefly: keys that arrive together (a fast burst, a paste) make one query, and
+a typist sees results within about a tenth of a second of a key (the query itself takes
+~60 ms on 100,000 records).
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -52,16 +52,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerdesk.search import Hit, connect_read_only, search
-from careerdesk.store.cipher import Passphrase, WrongPassphrase
-from careerdesk.store.environment import database_errors
+from careerdesk.search import Hit
+from careerdesk.store.cipher import Passphrase
 from careerdesk.ui import icons, theme
 from careerdesk.ui.pages import PAGE_OF_KIND
+from careerdesk.ui.search_runner import SearchRunner
 
 CONTEXT = "search"
 DEBOUNCE_MS = 20
-RESULT_LIMIT = 20
-REMEMBERED_SEARCHES = 32
 VISIBLE_ROWS = 8
 POPUP_WIDTH = 540
 
@@ -241,6 +239,7 @@ class SearchPopup(QFrame):
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Search results"))
         self.model = SearchResultsModel(self)
+        self.shown_for = ""  # the text whose results are listed
 
         self.view = QListView(self)
         self.view.setObjectName("searchResults")
@@ -282,6 +281,7 @@ class SearchPopup(QFrame):
     # -- content --------------------------------------------------------------------------
 
     def show_hits(self, text: str, hits: list[Hit]) -> None:
+        self.shown_for = text
         self.model.set_hits(hits)
         self.view.setVisible(bool(hits))
         self.hint_label.setVisible(bool(hits))
@@ -358,14 +358,10 @@ class SearchField(QLineEdit):
         """``database_path`` None: the journal is not open yet (start-up); what is typed
         meanwhile is searched once ``set_database`` gives the file."""
         super().__init__(parent)
-        self._database_path = str(database_path) if database_path is not None else None
-        self._passphrase: Passphrase | None = None
-        self._connection: sqlite3.Connection | None = None
-        # The latest searches' results while the journal is unchanged (PRAGMA data_version):
-        # a common word costs ~60 ms on 100,000 records, and a text typed again, a
-        # backspace, or Down after Esc brings back a text searched a moment ago.
-        self._remembered: dict[str, list[Hit]] = {}
-        self._remembered_version: int | None = None
+        self.runner = SearchRunner(self)
+        self.runner.found.connect(self._found)
+        if database_path is not None:
+            self.runner.set_database(database_path)
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
         self.setAccessibleName(self.tr("Search"))
@@ -391,9 +387,7 @@ class SearchField(QLineEdit):
     def set_database(self, database_path: Path | str,
                      passphrase: Passphrase | None = None) -> None:
         """The journal file to search; ``passphrase`` opens an encrypted one."""
-        self.close_connection()
-        self._database_path = str(database_path)
-        self._passphrase = passphrase
+        self.runner.set_database(database_path, passphrase)
         if self.text().strip():
             self.run_search()
 
@@ -404,54 +398,47 @@ class SearchField(QLineEdit):
             self._timer.start()
         else:
             self._timer.stop()
+            self.runner.cancel()  # a search still running is not shown
             self.popup.hide()
 
     def run_search(self) -> None:
+        """Searches the text on the search thread; the results show when they come."""
         self._timer.stop()
         text = self.text().strip()
         if not text:
             self.popup.hide()
             return
-        if self._database_path is None:
+        if not self.runner.has_database:
             return  # set_database searches it
-        self.popup.show_hits(text, self.find_hits(text))
+        self.runner.request(text)
+
+    def search_now(self) -> None:
+        """Searches the text and shows the results before returning (Enter, arrows)."""
+        self._timer.stop()
+        text = self.text().strip()
+        if not text:
+            self.popup.hide()
+        elif self.runner.has_database:
+            self.popup.show_hits(text, self.runner.find(text))
+
+    def _found(self, ticket: int, text: str, hits: list[Hit]) -> None:
+        if ticket == self.runner.latest and text == self.text().strip():
+            self.popup.show_hits(text, hits)
 
     def find_hits(self, text: str) -> list[Hit]:
-        if self._database_path is None:
-            return []
-        try:
-            if self._connection is None:
-                self._connection = connect_read_only(self._database_path, self._passphrase)
-                self._remembered.clear()
-            # Changes when any other connection (the window's own) commits.
-            version = self._connection.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._remembered_version:
-                self._remembered.clear()
-                self._remembered_version = version
-            hits = self._remembered.pop(text, None)
-            if hits is None:
-                hits = search(self._connection, text, limit=RESULT_LIMIT)
-            self._remembered[text] = hits  # the newest last
-            if len(self._remembered) > REMEMBERED_SEARCHES:
-                del self._remembered[next(iter(self._remembered))]
-            return list(hits)
-        except database_errors(WrongPassphrase):
-            # A busy or vanished file: no results this time; the next key tries again.
-            self.close_connection()
-            return []
+        return self.runner.find(text)
 
     def release_database(self) -> None:
         """Lets go of the journal file until ``set_database``: nothing is searched meanwhile
         (the file is being rewritten: encrypted, decrypted, given a new passphrase)."""
-        self.close_connection()
-        self._database_path = None
-        self._passphrase = None
+        self.runner.release_database()
 
     def close_connection(self) -> None:
-        self._remembered.clear()
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        self.runner.close_connection()
+
+    def shutdown(self) -> None:
+        """Stops the search thread (the window closes)."""
+        self.runner.shutdown()
 
     def _open(self, hit: Hit) -> None:
         self.popup.hide()
@@ -464,7 +451,7 @@ class SearchField(QLineEdit):
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             if not self.popup.isVisible():
                 if self.text().strip():
-                    self.run_search()
+                    self.search_now()
             else:
                 step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                         Qt.Key.Key_PageDown: VISIBLE_ROWS,
@@ -473,8 +460,8 @@ class SearchField(QLineEdit):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._timer.isActive() or not self.popup.isVisible():
-                self.run_search()  # Enter right after typing opens the best match at once
+            if self._timer.isActive() or not self._shows_text():
+                self.search_now()  # Enter right after typing opens the best match at once
             hit = self.popup.current_hit() if self.popup.isVisible() else None
             if hit is not None:
                 self._open(hit)
@@ -491,6 +478,11 @@ class SearchField(QLineEdit):
             return
         super().keyPressEvent(event)
 
+    def _shows_text(self) -> bool:
+        """Whether the results listed are the current text's (not an older one's, its
+        query overtaken by the typing)."""
+        return self.popup.isVisible() and self.popup.shown_for == self.text().strip()
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if self.text().strip() and event.reason() != Qt.FocusReason.PopupFocusReason:
@@ -500,4 +492,5 @@ class SearchField(QLineEdit):
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu keeps it open
             self._timer.stop()
+            self.runner.cancel()  # a search still running is not shown
             self.popup.hide()

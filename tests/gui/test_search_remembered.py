@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from careerdesk import services
 from careerdesk.domain.records import JournalEntry
 from careerdesk.store.database import Journal
-from careerdesk.ui import search_popup
+from careerdesk.ui import search_runner
 from careerdesk.ui.search_popup import SearchField
 
 
@@ -23,9 +23,9 @@ def _field(qtbot: Any, journal: Journal) -> SearchField:
 
 def _queries(field: SearchField) -> list[str]:
     assert field.find_hits("warm up") is not None  # opens the connection
-    assert field._connection is not None
+    assert field.runner._connection is not None
     seen: list[str] = []
-    field._connection.set_trace_callback(
+    field.runner._connection.set_trace_callback(
         lambda sql: seen.append(sql) if "MATCH" in sql else None)
     return seen
 
@@ -56,14 +56,14 @@ def test_an_edit_saved_meanwhile_is_found(qtbot: Any, demo_journal: Journal) -> 
 def test_only_the_latest_searches_are_kept(qtbot: Any, demo_journal: Journal) -> None:
     field = _field(qtbot, demo_journal)
     queries = _queries(field)
-    texts = [f"budget {n}" for n in range(search_popup.REMEMBERED_SEARCHES + 5)]
+    texts = [f"budget {n}" for n in range(search_runner.REMEMBERED_SEARCHES + 5)]
     for text in texts:
         field.find_hits(text)
-    assert len(field._remembered) == search_popup.REMEMBERED_SEARCHES
+    assert len(field.runner.remembered) == search_runner.REMEMBERED_SEARCHES
     asked = len(queries)
     field.find_hits(texts[-1])  # kept
     assert len(queries) == asked
     field.find_hits(texts[0])  # the oldest, dropped
     assert len(queries) == asked + 1
     field.close_connection()
-    assert not field._remembered
+    assert not field.runner.remembered

@@ -259,7 +259,7 @@ def test_a_result_a_page_cannot_show_yet_is_said_quietly(window: MainWindow,  # 
 def test_search_uses_its_own_read_only_connection_and_stays_fast(window: MainWindow) -> None:
     field = window.search_field
     assert field.find_hits("budget")
-    connection = field._connection
+    connection = field.runner._connection
     assert connection is not None
     with pytest.raises(Exception, match="readonly"):
         connection.execute("DELETE FROM search_index")
@@ -268,7 +268,7 @@ def test_search_uses_its_own_read_only_connection_and_stays_fast(window: MainWin
         field.find_hits(text)
     assert (time.perf_counter() - started) / 6 < 0.05
     window.shutdown()
-    assert field._connection is None
+    assert field.runner._connection is None
 
 
 def test_empty_text_and_no_matches(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
