@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
+    QPicture,
     QShowEvent,
     QUndoStack,
 )
@@ -492,7 +493,10 @@ class MainWindow(QMainWindow):
         if name not in self._ready or self.journal.closed:
             return False  # after its loading, which waits; a closed journal is not read
         page.resize(self.stack.contentsRect().size())  # the window may have been resized
-        page.grab()  # the first painting's work (a chart's drawing, the fonts) done now
+        # Painted into a picture, which records the painting instead of making pixels: the
+        # page's painting code runs (a chart draws itself, the fonts are laid out), at
+        # almost no memory, where a pixmap of the page would take megabytes.
+        page.render(QPicture())
         return None
 
     def _on_sidebar_row(self, row: int) -> None:
@@ -726,7 +730,7 @@ class MainWindow(QMainWindow):
         if self.import_export is not None:
             self.import_export.wait()  # an import finishes its transaction before the journal closes
         self.search_field.popup.hide()
-        self.search_field.close_connection()
+        self.search_field.shutdown()
 
 
 @contextmanager

@@ -23,6 +23,7 @@ queue waits ``WAIT_MS`` when nothing else in it can run.
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from collections.abc import Callable, Sequence
 
@@ -109,7 +110,14 @@ class WarmUp(QObject):
         until = time.perf_counter() + SLICE_MS / 1000
         while self._steps and time.perf_counter() < until:
             step = self._steps.pop(0)
-            if step() is False:
+            try:
+                later = step() is False
+            except Exception:
+                # Told as any failure in the event loop is; the rest still runs (a page
+                # that failed to be made ready fails again, and says so, when opened).
+                sys.excepthook(*sys.exc_info())
+                continue
+            if later:
                 self._steps.append(step)
                 self._waiting += 1
                 if self._waiting >= len(self._steps):  # none of them can run yet

@@ -54,3 +54,23 @@ def test_idle_time_prepares_the_pages_once_the_user_leaves_it() -> None:
     assert lines[1] == "while opening pages: False"
     # Every page's modules imported, the start-up's objects frozen, the mappers set up.
     assert lines[2] == "idle: [True, True] True False"
+
+
+def test_a_failing_step_is_told_and_the_rest_still_runs(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    from careerdesk.ui import warm_up
+
+    told: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, trace: told.append(kind))
+    ran: list[str] = []
+
+    def failing() -> None:
+        raise RuntimeError("a page could not be made")
+
+    owner = QObject()
+    warm = warm_up.WarmUp(owner, None, [failing, lambda: ran.append("next")])
+    warm.start()
+    qtbot.waitUntil(lambda: warm.done, timeout=10000)
+    assert told == [RuntimeError]
+    assert ran == ["next"]
