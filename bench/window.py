@@ -32,12 +32,14 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 SEARCH_TIMEOUT_S = 30.0
 IDLE_SECONDS = 3.0
 """A user's look at Today before the first click; the window prepares pages meanwhile."""
 TICK_MS = 10
+CHECK_MS = 5  # how often a wait looks at what it waits for
 
 
 def main() -> int:
@@ -79,13 +81,29 @@ def main() -> int:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         window.repaint()
 
+    def wait(seconds: float, until: Callable[[], bool] = lambda: False) -> None:
+        """Runs the event loop as the window's own does, asleep between events, until
+        ``until()`` or for ``seconds``. (``processEvents`` with a time would spin instead:
+        busy, it takes a core and Python's lock from the window's other threads.)"""
+        loop = QEventLoop()
+        deadline = time.perf_counter() + seconds
+
+        def check() -> None:
+            if until() or time.perf_counter() >= deadline:
+                loop.quit()
+
+        checker = QTimer()
+        checker.setInterval(CHECK_MS)
+        checker.timeout.connect(check)
+        checker.start()
+        loop.exec()
+        checker.stop()
+
     ready: list[str] = []
     window.first_page_ready.connect(ready.append)
     window.show()
     window.activateWindow()
-    started = time.perf_counter()
-    while not ready and time.perf_counter() - started < SEARCH_TIMEOUT_S:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    wait(SEARCH_TIMEOUT_S, lambda: bool(ready))
     settle()
     peak_started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # A user reads Today before choosing a page: the window's idle time is theirs too. A
@@ -102,9 +120,7 @@ def main() -> int:
     ticker.setInterval(TICK_MS)
     ticker.timeout.connect(tick)
     ticker.start()
-    idle_until = time.perf_counter() + args.idle_seconds
-    while time.perf_counter() < idle_until:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    wait(args.idle_seconds)
     ticker.stop()
 
     def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
@@ -166,9 +182,7 @@ def main() -> int:
         popup.view.viewport().installEventFilter(watch)
         window.find_action.trigger()  # Ctrl+K
         QTest.keyClicks(field, word)
-        started = time.perf_counter()
-        while watch.painted is None and time.perf_counter() - started < SEARCH_TIMEOUT_S:
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        wait(SEARCH_TIMEOUT_S, lambda watch=watch: watch.painted is not None)
         field._timer.removeEventFilter(watch)
         popup.view.viewport().removeEventFilter(watch)
         if watch.painted is None or watch.fired is None:
