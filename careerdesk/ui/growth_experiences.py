@@ -3,7 +3,6 @@ editor of one, saved field by field through the undo stack."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -11,7 +10,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from careerdesk.domain.errors import NotFound
 from careerdesk.domain.records import Experience
 from careerdesk.store import achievement_edit, achievement_list, experience_list
 from careerdesk.store.database import Journal
-from careerdesk.ui import icons, theme
+from careerdesk.ui import theme
 from careerdesk.ui.experience_editor import MERGED_FIELDS, ExperienceEditor, field_label
 from careerdesk.ui.models.growth_tables import ExperienceColumn, ExperienceTableModel, kind_label
 from careerdesk.ui.pages.record_page import (
@@ -32,12 +30,14 @@ from careerdesk.ui.pages.record_page import (
     delete_button,
     delete_text,
     filter_timer,
+    new_button,
     problem_label,
     save_command,
     search_box,
     select_row,
     short_title,
     side_by_side,
+    tab_order,
 )
 from careerdesk.ui.undo import (
     CreateRecordCommand,
@@ -90,10 +90,7 @@ class ExperiencesPanel(QWidget):
         self.delete_button = delete_button(self, tr("Delete experience"), "",
                                            self.delete_current)
         bar.addWidget(self.delete_button)
-        self.new_button = QPushButton(icons.icon("add"), tr("New experience"), self)
-        self.new_button.setAccessibleName(tr("New experience"))
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new_experience)
+        self.new_button = new_button(self, tr("New experience"), "", self.new_experience)
         bar.addWidget(self.new_button)
         self.bar = QWidget(self)
         self.bar.setLayout(bar)
@@ -139,10 +136,8 @@ class ExperiencesPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([660, 360])
         layout.addWidget(self.splitter, 1)
-        for first, second in itertools.pairwise([self.search, self.kind_filter,
-                                                 self.delete_button, self.new_button,
-                                                 self.table, self.editor.title]):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.search, self.kind_filter, self.delete_button, self.new_button,
+                   self.table, self.editor.title])
 
     # ------------------------------------------------------------ loading
 

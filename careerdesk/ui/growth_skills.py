@@ -7,7 +7,6 @@ shows only those. Every change is an undo step (``ui/skill_undo.py``).
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -43,6 +42,7 @@ from careerdesk.ui.pages.record_page import (
     search_box,
     select_row,
     side_by_side,
+    tab_order,
 )
 from careerdesk.ui.skill_undo import MergeSkillsCommand, RenameSkillCommand, SaveSkillCommand
 from careerdesk.ui.undo import RecordEvents
@@ -133,11 +133,9 @@ class SkillsPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([600, 420])
         layout.addWidget(self.splitter, 1)
-        for first, second in itertools.pairwise([
-                self.search, self.category_filter, self.no_evidence_only, self.table,
-                self.name, self.category, self.level, self.evidence, self.merge_target,
-                self.merge_button]):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.search, self.category_filter, self.no_evidence_only, self.table,
+                   self.name, self.category, self.level, self.evidence, self.merge_target,
+                   self.merge_button])
 
     def _build_details(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)

@@ -11,11 +11,10 @@ The pattern the other record pages follow:
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,6 @@ from careerdesk.domain.records import Achievement, Experience, Person, Skill
 from careerdesk.store import achievement_edit, achievement_list
 from careerdesk.store.achievement_list import AchievementFilter, AchievementSort
 from careerdesk.store.database import Journal
-from careerdesk.ui import icons
 from careerdesk.ui.achievement_editor import MERGED_FIELDS, AchievementEditor, field_label
 from careerdesk.ui.models.achievement_table import (
     SORT_OF_COLUMN,
@@ -39,6 +37,7 @@ from careerdesk.ui.models.achievement_table import (
     kind_label,
 )
 from careerdesk.ui.pages.record_page import (
+    NEW_SHORTCUT,
     EditorStack,
     ListStack,
     RecordPage,
@@ -46,12 +45,16 @@ from careerdesk.ui.pages.record_page import (
     delete_button,
     delete_text,
     filter_timer,
+    new_button,
     page_layout,
+    page_shortcut,
     problem_label,
     search_box,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.undo import (
     CreateRecordCommand,
@@ -64,9 +67,6 @@ from careerdesk.ui.widgets.record_table import RecordTable
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("AchievementsPage", text)
-
-
-NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 
 
 class AchievementsPage(RecordPage):
@@ -126,18 +126,13 @@ class AchievementsPage(RecordPage):
         self.splitter.setSizes([620, 380])  # proportions: the table gets the most
         layout.addWidget(self.splitter, 1)
 
-        self.new_action = QAction(tr("New achievement"), self)
-        self.new_action.setShortcut(NEW_SHORTCUT)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_action.triggered.connect(self.new_achievement)
-        self.addAction(self.new_action)  # a shortcut only while this page is shown
-        chain: list[QWidget] = [self.delete_button, self.new_button, self.search,
-                                self.kind_filter, self.scope_filter, self.tag_filter,
-                                self.date_from.check, self.date_from.edit, self.date_to.check,
-                                self.date_to.edit, self.highlights_only, self.clear_button,
-                                self.table, self.editor.title]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.new_action = page_shortcut(self, tr("New achievement"), NEW_SHORTCUT,
+                                        self.new_achievement)
+        tab_order([self.delete_button, self.new_button, self.search,
+                   self.kind_filter, self.scope_filter, self.tag_filter,
+                   self.date_from.check, self.date_from.edit, self.date_to.check,
+                   self.date_to.edit, self.highlights_only, self.clear_button,
+                   self.table, self.editor.title])
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("Achievements"),
@@ -146,14 +141,9 @@ class AchievementsPage(RecordPage):
                                            tr("Delete the selected achievement (Delete)"),
                                            self.delete_current)
         row.addWidget(self.delete_button)
-        self.new_button = QPushButton(tr("New achievement"), self)
-        self.new_button.setAccessibleName(tr("New achievement"))
-        self.new_button.setToolTip(tr("New achievement (%1)").replace(
-            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
-        self.new_button.setDefault(False)
-        self.new_button.setAutoDefault(False)
-        self.new_button.setIcon(icons.icon("add"))
-        self.new_button.clicked.connect(self.new_achievement)
+        self.new_button = new_button(self, tr("New achievement"),
+                                     with_keys(tr("New achievement (%1)"), NEW_SHORTCUT),
+                                     self.new_achievement)
         row.addWidget(self.new_button)
         return row
 

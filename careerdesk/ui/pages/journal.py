@@ -8,7 +8,6 @@ New entries are written in the quick-capture dialog (Ctrl+N, from anywhere).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -44,12 +43,15 @@ from careerdesk.ui.pages.record_page import (
     delete_button,
     delete_text,
     filter_timer,
+    new_button,
     page_layout,
     problem_label,
     search_box,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.quick_capture import capture_entry
 from careerdesk.ui.undo import DeleteRecordCommand, RecordChange
@@ -177,11 +179,9 @@ class JournalPage(RecordPage):
         self.content_stack.addWidget(self.empty_state)
         layout.addWidget(self.content_stack, 1)
 
-        chain: list[QWidget] = [self.delete_button, self.new_button, self.search,
-                                self.tag_filter, self.day_button, self.clear_button,
-                                self.calendar, self.list, self.editor.title]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.delete_button, self.new_button, self.search,
+                   self.tag_filter, self.day_button, self.clear_button,
+                   self.calendar, self.list, self.editor.title])
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("Journal"), tr("Number of entries"))
@@ -189,13 +189,10 @@ class JournalPage(RecordPage):
                                            tr("Delete the selected entry (Delete)"),
                                            self.delete_current)
         row.addWidget(self.delete_button)
-        self.new_button = QPushButton(icons.icon("add"), tr("New entry"), self)
-        self.new_button.setAccessibleName(tr("New entry"))
-        self.new_button.setToolTip(tr("Write a new entry (%1), from any page").replace(
-            "%1", QKeySequence(QKeySequence.StandardKey.New).toString(
-                QKeySequence.SequenceFormat.NativeText)))
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new_entry)
+        self.new_button = new_button(
+            self, tr("New entry"), with_keys(tr("Write a new entry (%1), from any page"),
+                                             QKeySequence(QKeySequence.StandardKey.New)),
+            self.new_entry)
         row.addWidget(self.new_button)
         return row
 

@@ -8,13 +8,12 @@ prep sheet of the plan shown prints, previews or exports as PDF from the header.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,15 +46,20 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.background import run_in_background
 from careerdesk.ui.models.plan_tables import CompensationModel, PayColumn, PlanColumn, PlanListModel
 from careerdesk.ui.pages.record_page import (
+    NEW_SHORTCUT,
     EditorStack,
     RecordPage,
     confirm_delete,
     delete_text,
+    new_button,
     page_layout,
+    page_shortcut,
     problem_label,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.plan_editor import MERGED_FIELDS, PlanEditor, field_label
 from careerdesk.ui.undo import (
@@ -72,7 +76,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("NegotiationsPage", text)
 
 
-NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 SUGGESTIONS = 8
 
 
@@ -192,16 +195,10 @@ class NegotiationsPage(RecordPage):
         pay_layout.addLayout(pay_buttons)
         self.tabs.addTab(pay_page, tr("Pay history"))
 
-        self.new_action = QAction(tr("New plan"), self)
-        self.new_action.setShortcut(NEW_SHORTCUT)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_action.triggered.connect(self.new_plan)
-        self.addAction(self.new_action)
-        chain: list[QWidget] = [self.print_button, self.preview_button, self.pdf_button,
-                                self.delete_button, self.new_button, self.tabs, self.table,
-                                self.editor.title]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.new_action = page_shortcut(self, tr("New plan"), NEW_SHORTCUT, self.new_plan)
+        tab_order([self.print_button, self.preview_button, self.pdf_button,
+                   self.delete_button, self.new_button, self.tabs, self.table,
+                   self.editor.title])
 
     def _button(self, text: str, name: str, tip: str, icon: str = "") -> QPushButton:
         button = QPushButton(text, self)
@@ -226,9 +223,9 @@ class NegotiationsPage(RecordPage):
         self.delete_button = self._button(tr("Delete"), tr("Delete plan"),
                                           tr("Delete the selected plan (Delete)"), "delete")
         self.delete_button.clicked.connect(self.delete_current)
-        self.new_button = self._button(tr("New plan"), tr("New plan"), tr("New plan (%1)").replace(
-            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)), "add")
-        self.new_button.clicked.connect(self.new_plan)
+        self.new_button = new_button(self, tr("New plan"),
+                                     with_keys(tr("New plan (%1)"), NEW_SHORTCUT),
+                                     self.new_plan)
         for button in (self.print_button, self.preview_button, self.pdf_button,
                        self.delete_button, self.new_button):
             row.addWidget(button)

@@ -7,17 +7,14 @@ target's editor shows how the skills portfolio compares with what it asks for.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +35,6 @@ from careerdesk.domain.records import (
 from careerdesk.store import achievement_edit, achievement_list, pathways_list, skill_gaps
 from careerdesk.store.database import Journal
 from careerdesk.store.pathways_list import OpeningFilter, TargetFilter
-from careerdesk.ui import icons
 from careerdesk.ui.models.lazy_table import LazyTableModel
 from careerdesk.ui.models.pathways_tables import (
     OpeningColumn,
@@ -47,6 +43,7 @@ from careerdesk.ui.models.pathways_tables import (
     TargetTableModel,
 )
 from careerdesk.ui.pages.record_page import (
+    NEW_SHORTCUT,
     EditorStack,
     ListStack,
     RecordPage,
@@ -54,13 +51,18 @@ from careerdesk.ui.pages.record_page import (
     delete_button,
     delete_text,
     filter_timer,
+    new_button,
     page_layout,
+    page_shortcut,
     problem_label,
     save_command,
     search_box,
+    select_row,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.pathways_editors import (
     MERGED_FIELDS,
@@ -80,7 +82,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PathwaysPage", text)
 
 
-NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 TARGETS, OPENINGS = 0, 1
 
 
@@ -138,9 +139,7 @@ class PathwaysPage(RecordPage):
         self.delete_button = delete_button(self, tr("Delete the selected record"), "",
                                            self.delete_current)
         header.addWidget(self.delete_button)
-        self.new_button = QPushButton(icons.icon("add"), tr("New target"), self)
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new_record)
+        self.new_button = new_button(self, tr("New target"), "", self.new_record)
         header.addWidget(self.new_button)
         layout.addLayout(header)
 
@@ -206,17 +205,11 @@ class PathwaysPage(RecordPage):
         self.splitter.setSizes([560, 480])
         layout.addWidget(self.splitter, 1)
 
-        self.new_action = QAction(tr("New"), self)
-        self.new_action.setShortcut(NEW_SHORTCUT)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_action.triggered.connect(self.new_record)
-        self.addAction(self.new_action)
+        self.new_action = page_shortcut(self, tr("New"), NEW_SHORTCUT, self.new_record)
         self._update_new_button()
-        chain: list[QWidget] = [self.delete_button, self.new_button, self.search,
-                                self.active_only, self.tabs, self.targets.table,
-                                self.openings.table]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.delete_button, self.new_button, self.search,
+                   self.active_only, self.tabs, self.targets.table,
+                   self.openings.table])
 
     def _set_columns(self) -> None:
         metrics = self.fontMetrics()
@@ -333,8 +326,7 @@ class PathwaysPage(RecordPage):
         text = tr("New target") if self.tabs.currentIndex() == TARGETS else tr("New opening")
         self.new_button.setText(text)
         self.new_button.setAccessibleName(text)
-        keys = NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
-        self.new_button.setToolTip(f"{text} ({keys})")
+        self.new_button.setToolTip(with_keys(f"{text} (%1)", NEW_SHORTCUT))
         self.new_action.setText(text)
 
     # ================================================================ selection
@@ -355,18 +347,14 @@ class PathwaysPage(RecordPage):
     def _select(self, part: _List, row: int, *, quiet: bool = False) -> None:
         if not 0 <= row < part.model.rowCount():
             return
-        index = part.model.index(row, 0)
         kind = "target" if part is self.targets else "opening"
         uid = part.model.uid_at(row)
         self._quiet = quiet
         self._shown_by_selection = None
         try:
-            part.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(part.table, row, 0)
         finally:
             self._quiet = False
-        part.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         # The new current row has usually shown its record already (_current_row_changed):
         # a second reading and gap view would double the cost of every selection.
         if not quiet and self._shown_by_selection != (kind, uid):

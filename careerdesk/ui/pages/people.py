@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,17 +53,22 @@ from careerdesk.ui import icons, theme
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.people_table import SORT_OF_COLUMN, Column, PeopleTableModel
 from careerdesk.ui.pages.record_page import (
+    NEW_SHORTCUT,
     EditorStack,
     ListStack,
     RecordPage,
     delete_button,
     filter_timer,
+    new_button,
     page_layout,
+    page_shortcut,
     problem_label,
     search_box,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.people_editor import (
     MERGED_FIELDS,
@@ -93,7 +98,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PeoplePage", text)
 
 
-NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 LOG_SHORTCUT = QKeySequence("Ctrl+Shift+I")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -315,23 +319,14 @@ class PeoplePage(RecordPage):
         self.splitter.setSizes([560, 480])
         layout.addWidget(self.splitter, 1)
 
-        self.new_action = QAction(tr("New person"), self)
-        self.new_action.setShortcut(NEW_SHORTCUT)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_action.triggered.connect(self.new_person)
-        self.addAction(self.new_action)
-        self.log_action = QAction(tr("Log interaction"), self)
-        self.log_action.setShortcut(LOG_SHORTCUT)
-        self.log_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.log_action.triggered.connect(self.start_interaction)
-        self.addAction(self.log_action)
-        chain: list[QWidget] = [self.follow_ups_link, self.quiet_link, self.delete_button,
-                                self.new_button, self.search, self.group_filter,
-                                self.other_departments, self.contact_overdue,
-                                self.follow_up_overdue, self.clear_button, self.table,
-                                self.editor.name]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.new_action = page_shortcut(self, tr("New person"), NEW_SHORTCUT, self.new_person)
+        self.log_action = page_shortcut(self, tr("Log interaction"), LOG_SHORTCUT,
+                                        self.start_interaction)
+        tab_order([self.follow_ups_link, self.quiet_link, self.delete_button,
+                   self.new_button, self.search, self.group_filter,
+                   self.other_departments, self.contact_overdue,
+                   self.follow_up_overdue, self.clear_button, self.table,
+                   self.editor.name])
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("People"), tr("Number of people"))
@@ -339,12 +334,9 @@ class PeoplePage(RecordPage):
                                            tr("Delete the selected person (Delete)"),
                                            self.delete_current)
         row.addWidget(self.delete_button)
-        self.new_button = QPushButton(icons.icon("add"), tr("New person"), self)
-        self.new_button.setAccessibleName(tr("New person"))
-        self.new_button.setToolTip(tr("New person (%1)").replace(
-            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new_person)
+        self.new_button = new_button(self, tr("New person"),
+                                     with_keys(tr("New person (%1)"), NEW_SHORTCUT),
+                                     self.new_person)
         row.addWidget(self.new_button)
         return row
 
@@ -476,8 +468,8 @@ class PeoplePage(RecordPage):
         row.addStretch(1)
         self.log_button = QPushButton(icons.icon("add"), tr("Log interaction"), body)
         self.log_button.setAccessibleName(tr("Log interaction"))
-        self.log_button.setToolTip(tr("Log an interaction with this person (%1)").replace(
-            "%1", LOG_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
+        self.log_button.setToolTip(with_keys(tr("Log an interaction with this person (%1)"),
+                                             LOG_SHORTCUT))
         self.log_button.setAutoDefault(False)
         self.log_button.clicked.connect(self.start_interaction)
         row.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)

@@ -10,10 +10,9 @@ Today page follows.
 from __future__ import annotations
 
 import html
-import itertools
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap, QUndoStack
+from PySide6.QtGui import QIcon, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,16 +46,21 @@ from careerdesk.ui.cycle_event_editor import MERGED_FIELDS, CycleEventEditor, fi
 from careerdesk.ui.lead_times_dialog import LeadTimesDialog
 from careerdesk.ui.models.cycle_event_table import Column, CycleEventTableModel
 from careerdesk.ui.pages.record_page import (
+    NEW_SHORTCUT,
     ListStack,
     RecordPage,
     confirm_delete,
     delete_button,
     delete_text,
+    new_button,
     page_layout,
+    page_shortcut,
     problem_label,
     short_title,
     side_by_side,
+    tab_order,
     title_row,
+    with_keys,
 )
 from careerdesk.ui.planner_commands import LeadTimesCommand, WindowOverrideCommand
 from careerdesk.ui.planner_events import PlannerEvents
@@ -75,7 +79,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlannerPage", text)
 
 
-NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")
 SHIFT_LIMIT_DAYS = 180
 
 
@@ -138,19 +141,13 @@ class PlannerPage(RecordPage):
         self.splitter.setSizes([380, 660])
         layout.addWidget(self.splitter, 1)
 
-        self.new_action = QAction(tr("New event"), self)
-        self.new_action.setShortcut(NEW_SHORTCUT)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_action.triggered.connect(self.new_event)
-        self.addAction(self.new_action)
-        chain: list[QWidget] = [self.new_button, self.delete_button, self.lead_times_button,
-                                self.export_button, self.table, self.editor.name,
-                                self.editor.kind, self.editor.date, self.editor.duration,
-                                self.editor.recurrence, self.editor.notes, self.agenda,
-                                self.window_list, self.shift_days, self.shift_button,
-                                self.dismiss_button, self.dismissed_combo, self.restore_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.new_action = page_shortcut(self, tr("New event"), NEW_SHORTCUT, self.new_event)
+        tab_order([self.new_button, self.delete_button, self.lead_times_button,
+                   self.export_button, self.table, self.editor.name,
+                   self.editor.kind, self.editor.date, self.editor.duration,
+                   self.editor.recurrence, self.editor.notes, self.agenda,
+                   self.window_list, self.shift_days, self.shift_button,
+                   self.dismiss_button, self.dismissed_combo, self.restore_button])
 
     def _build_header(self) -> QHBoxLayout:
         row, self.count_label = title_row(self, tr("Planner"), tr("Number of dates and windows"),
@@ -167,11 +164,9 @@ class PlannerPage(RecordPage):
         self.export_button.clicked.connect(self.export_calendar)
         self.delete_button = delete_button(self, tr("Delete event"),
                                            tr("Delete the selected event"), self.delete_current)
-        self.new_button = QPushButton(icons.icon("add"), tr("New event"), self)
-        self.new_button.setAccessibleName(tr("New event"))
-        self.new_button.setToolTip(tr("New event (%1)").replace(
-            "%1", NEW_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
-        self.new_button.clicked.connect(self.new_event)
+        self.new_button = new_button(self, tr("New event"),
+                                     with_keys(tr("New event (%1)"), NEW_SHORTCUT),
+                                     self.new_event)
         for button in (self.lead_times_button, self.export_button, self.delete_button,
                        self.new_button):
             button.setAutoDefault(False)

@@ -13,7 +13,8 @@ editor and the kind of record (``table``, ``model``, ``editor``, ``record_kind``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import itertools
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +52,7 @@ from careerdesk.ui.widgets.marks import WarningLabel
 ViewT = TypeVar("ViewT", bound=QWidget)
 
 FILTER_DELAY_MS = 250  # a pause in the typing, so a search does not run at every key
+NEW_SHORTCUT = QKeySequence("Ctrl+Shift+N")  # a new record of the page shown
 
 
 def tr(text: str) -> str:
@@ -393,6 +395,41 @@ def title_row(page: QWidget, title: str, count_name: str,
     row.addWidget(count, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addStretch(1)
     return row, count
+
+
+def new_button(parent: QWidget, text: str, tip: str,
+               on_click: Callable[[], object]) -> QPushButton:
+    """The header's button that adds a record; Enter in a field does not press it."""
+    button = QPushButton(icons.icon("add"), text, parent)
+    button.setAccessibleName(text)
+    button.setToolTip(tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(on_click)
+    return button
+
+
+def with_keys(tip: str, keys: QKeySequence) -> str:
+    """A tooltip naming its shortcut: ``tip`` with %1 replaced by the keys, as the
+    platform writes them."""
+    return tip.replace("%1", keys.toString(QKeySequence.SequenceFormat.NativeText))
+
+
+def page_shortcut(page: QWidget, text: str, keys: QKeySequence,
+                  on_trigger: Callable[[], object]) -> QAction:
+    """An action whose shortcut works only while the page is shown (an action of a
+    hidden widget does not fire), anywhere in the window."""
+    action = QAction(text, page)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(on_trigger)
+    page.addAction(action)
+    return action
+
+
+def tab_order(widgets: Sequence[QWidget]) -> None:
+    """Tab goes through ``widgets`` in this order."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def delete_button(parent: QWidget, name: str, tip: str,
