@@ -449,8 +449,9 @@ class MainWindow(QMainWindow):
         """The steps that make each page not yet opened ready while the window is idle
         (``warm_up``): built, sized to the page area, loaded, and painted once off screen,
         so that its first showing only paints (tens of milliseconds, where building and
-        loading a page of a large journal takes some hundreds). Each step is skipped once
-        the user has opened its page; the Timeline's wait for matplotlib's import."""
+        loading a page of a large journal takes some hundreds). A step is skipped once the
+        user has opened its page; the Timeline's wait for matplotlib's import, and every
+        step waits while the journal is closed for a rewrite (encryption)."""
         names = [n for n in PAGE_NAMES if n != self.current_page_name and n not in self._ready]
         # All built first: a page's minimum size can widen the page area, and each page is
         # then loaded and painted at the area's final size.
