@@ -41,9 +41,7 @@ from careerdesk.ui.pages.record_page import (
     EditorStack,
     ListStack,
     RecordPage,
-    confirm_delete,
     delete_button,
-    delete_text,
     filter_timer,
     new_button,
     page_layout,
@@ -58,7 +56,6 @@ from careerdesk.ui.pages.record_page import (
 )
 from careerdesk.ui.undo import (
     CreateRecordCommand,
-    DeleteRecordCommand,
     RecordChange,
 )
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
@@ -88,8 +85,7 @@ class AchievementsPage(RecordPage):
         self._choices_stale = True
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
 
     # ================================================================ building
 
@@ -225,21 +221,14 @@ class AchievementsPage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self._load_choices()
         self.model.reload()
         self._after_reload()
-        if self.model.rowCount() > 0 and self.editor.record is None:
-            self.select_row(0)
+        self._select_first()
 
-    def refresh(self) -> None:
+    def _reload_all(self) -> None:
         """Reloads everything from the journal, keeping the selected achievement if it stays."""
-        if not self._loaded:
-            self._ensure_loaded()
-            return
         self.editor.flush()
         self._choices_stale = True
         self._load_choices()
@@ -389,15 +378,10 @@ class AchievementsPage(RecordPage):
 
     def delete_current(self) -> None:
         record = self.editor.record
-        if record is None:
-            return
-        if not confirm_delete(
-                self, tr("Delete achievement"), record.title,
-                tr("Its metrics, links and notes go with it. Undo brings it back.")):
-            return
-        self._push(DeleteRecordCommand(
-            self.journal, self.events, Achievement, record.uid,
-            text=delete_text(record.title)))
+        if record is not None:
+            self._delete_after_asking(
+                record, record.title, tr("Delete achievement"),
+                tr("Its metrics, links and notes go with it. Undo brings it back."))
 
     # ================================================================ changes
 

@@ -39,9 +39,7 @@ from careerdesk.ui.pages.record_page import (
     EditorStack,
     ListStack,
     RecordPage,
-    confirm_delete,
     delete_button,
-    delete_text,
     filter_timer,
     new_button,
     page_layout,
@@ -54,7 +52,7 @@ from careerdesk.ui.pages.record_page import (
     with_keys,
 )
 from careerdesk.ui.quick_capture import capture_entry
-from careerdesk.ui.undo import DeleteRecordCommand, RecordChange
+from careerdesk.ui.undo import RecordChange
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.record_table import DELETE_KEYS
 
@@ -123,8 +121,7 @@ class JournalPage(RecordPage):
         self.marked_days: dict[date, int] = {}
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
 
     # ================================================================ building
 
@@ -250,21 +247,14 @@ class JournalPage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self._load_tags()
         self.model.reload()
         self._after_reload()
-        if self.model.rowCount() > 0 and self.editor.record is None:
-            self.select_row(0)
+        self._select_first()
         self.mark_days()
 
-    def refresh(self) -> None:
-        if not self._loaded:
-            self._ensure_loaded()
-            return
+    def _reload_all(self) -> None:
         self.editor.flush()
         self._tags_stale = True
         self._load_tags()
@@ -413,14 +403,9 @@ class JournalPage(RecordPage):
 
     def delete_current(self) -> None:
         record = self.editor.record
-        if record is None:
-            return
-        if not confirm_delete(self, tr("Delete Entry"), heading_of(record),
-                              tr("Undo brings it back.")):
-            return
-        self._push(DeleteRecordCommand(
-            self.journal, self.events, JournalEntry, record.uid,
-            text=delete_text(heading_of(record))))
+        if record is not None:
+            self._delete_after_asking(record, heading_of(record), tr("Delete Entry"),
+                                      tr("Undo brings it back."))
 
     # ================================================================ changes
 

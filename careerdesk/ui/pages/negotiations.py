@@ -49,8 +49,6 @@ from careerdesk.ui.pages.record_page import (
     NEW_SHORTCUT,
     EditorStack,
     RecordPage,
-    confirm_delete,
-    delete_text,
     new_button,
     page_layout,
     page_shortcut,
@@ -101,8 +99,7 @@ class NegotiationsPage(RecordPage):
         self._choices_stale = True
         self._preparing = False
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
 
     # ================================================================ building
 
@@ -239,19 +236,12 @@ class NegotiationsPage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self._load_choices()
         self._reload_lists()
-        if self.plans.rowCount() and self.editor.record is None:
-            self.select_row(0)
+        self._select_first()
 
-    def refresh(self) -> None:
-        if not self._loaded:
-            self._ensure_loaded()
-            return
+    def _reload_all(self) -> None:
         self.editor.flush()
         self._choices_stale = True
         self._load_choices()
@@ -360,12 +350,9 @@ class NegotiationsPage(RecordPage):
 
     def delete_current(self) -> None:
         plan = self.editor.record
-        if plan is None:
-            return
-        if not confirm_delete(self, tr("Delete plan"), plan.title, tr("Undo brings it back.")):
-            return
-        self._push(DeleteRecordCommand(self.journal, self.events, NegotiationPlan, plan.uid,
-                                       text=delete_text(plan.title)))
+        if plan is not None:
+            self._delete_after_asking(plan, plan.title, tr("Delete plan"),
+                                      tr("Undo brings it back."))
 
     def delete_current_pay(self) -> None:
         row = self.pay_table.currentIndex().row()

@@ -47,15 +47,12 @@ from careerdesk.ui.pages.record_page import (
     EditorStack,
     ListStack,
     RecordPage,
-    confirm_delete,
     delete_button,
-    delete_text,
     filter_timer,
     new_button,
     page_layout,
     page_shortcut,
     problem_label,
-    save_command,
     search_box,
     select_row,
     short_title,
@@ -72,7 +69,6 @@ from careerdesk.ui.pathways_editors import (
 )
 from careerdesk.ui.undo import (
     CreateRecordCommand,
-    DeleteRecordCommand,
     RecordChange,
 )
 from careerdesk.ui.widgets.record_table import RecordTable
@@ -114,6 +110,7 @@ class PathwaysPage(RecordPage):
     name = "pathways"
     title = tr("Pathways")
     icon_name = "pathways"
+    merged_fields = MERGED_FIELDS
 
     def __init__(self, journal: Journal, undo_stack: QUndoStack,
                  parent: QWidget | None = None, today: date | None = None) -> None:
@@ -126,8 +123,7 @@ class PathwaysPage(RecordPage):
         self._shown_by_selection: tuple[str, str | None] | None = None
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
 
     # ================================================================ building
 
@@ -237,10 +233,7 @@ class PathwaysPage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self._load_choices()
         self.targets_model.reload()
         self.openings_model.reload()
@@ -248,10 +241,7 @@ class PathwaysPage(RecordPage):
         if self.targets_model.rowCount():
             self._select(self.targets, 0)
 
-    def refresh(self) -> None:
-        if not self._loaded:
-            self._ensure_loaded()
-            return
+    def _reload_all(self) -> None:
         self._current_editor_flush()
         self._load_choices()
         kind, uid = self.current()
@@ -443,18 +433,13 @@ class PathwaysPage(RecordPage):
 
     # ================================================================ editing
 
-    def _field_edited(self, field: str) -> None:
-        editor: TargetEditor | OpeningEditor = (
-            self.target_editor if self.editor_stack.currentWidget() is self.target_editor
-            else self.opening_editor)
-        command = save_command(
-            self.journal, self.events, editor, field, MERGED_FIELDS,
-            lambda after: tr("Edit %1 of “%2”").replace("%1", field_label(field))
-            .replace("%2", short_title(after.title)))
-        if command is None:
-            return
-        self.failure.hide()
-        self._push(command)
+    def _editing(self) -> TargetEditor | OpeningEditor:
+        return (self.target_editor if self.editor_stack.currentWidget() is self.target_editor
+                else self.opening_editor)
+
+    def _edit_text(self, field: str, record: Target | Opening) -> str:
+        return tr("Edit %1 of “%2”").replace("%1", field_label(field)).replace(
+            "%2", short_title(record.title))
 
     def new_record(self) -> None:
         self._ensure_loaded()
@@ -478,15 +463,11 @@ class PathwaysPage(RecordPage):
         if kind is None or uid is None:
             return
         editor = self.target_editor if kind == "target" else self.opening_editor
-        assert editor.record is not None
-        title = editor.record.title
+        record = editor.record
+        assert record is not None
         what = tr("target") if kind == "target" else tr("opening")
-        if not confirm_delete(self, tr("Delete %1").replace("%1", what), title,
-                              tr("Undo brings it back.")):
-            return
-        self._push(DeleteRecordCommand(
-            self.journal, self.events, Target if kind == "target" else Opening, uid,
-            text=delete_text(title)))
+        self._delete_after_asking(record, record.title, tr("Delete %1").replace("%1", what),
+                                  tr("Undo brings it back."))
 
     # ================================================================ changes
 

@@ -277,8 +277,7 @@ class PeoplePage(RecordPage):
         self._other_departments: frozenset[str] | None = None
         self._filter_timer = filter_timer(self, self.apply_filter)
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
 
     # ================================================================ building
 
@@ -512,21 +511,14 @@ class PeoplePage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self._load_choices()
         self.model.reload()
         self._after_reload()
         self._update_attention()
-        if self.model.rowCount() > 0 and self.editor.record is None:
-            self.select_row(0)
+        self._select_first()
 
-    def refresh(self) -> None:
-        if not self._loaded:
-            self._ensure_loaded()
-            return
+    def _reload_all(self) -> None:
         self.editor.flush()
         self._load_choices()
         uid = self.current_uid()

@@ -49,9 +49,7 @@ from careerdesk.ui.pages.record_page import (
     NEW_SHORTCUT,
     ListStack,
     RecordPage,
-    confirm_delete,
     delete_button,
-    delete_text,
     new_button,
     page_layout,
     page_shortcut,
@@ -66,7 +64,6 @@ from careerdesk.ui.planner_commands import LeadTimesCommand, WindowOverrideComma
 from careerdesk.ui.planner_events import PlannerEvents
 from careerdesk.ui.undo import (
     CreateRecordCommand,
-    DeleteRecordCommand,
     RecordChange,
 )
 from careerdesk.ui.widgets.agenda import AgendaView
@@ -121,8 +118,7 @@ class PlannerPage(RecordPage):
         self.windows: list[NegotiationWindow] = []
         self.dismissed_windows: list[NegotiationWindow] = []
         self._build()
-        self.events.changed.connect(self._record_changed)
-        self.events.failed.connect(self.failure.show_message)
+        self._listen()
         self.planner_events.settings_changed.connect(self._settings_changed)
 
     # ================================================================ building
@@ -318,20 +314,13 @@ class PlannerPage(RecordPage):
 
     # ================================================================ loading
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def _first_load(self) -> None:
         self.model.reload()
         self._after_events_reload()
         self.reload_plan()
-        if self.model.rowCount() > 0 and self.editor.record is None:
-            self.select_row(0)
+        self._select_first()
 
-    def refresh(self) -> None:
-        if not self._loaded:
-            self._ensure_loaded()
-            return
+    def _reload_all(self) -> None:
         self.editor.flush()
         uid = self.current_uid()
         self.model.reload()
@@ -532,13 +521,10 @@ class PlannerPage(RecordPage):
 
     def delete_current(self) -> None:
         record = self.editor.record
-        if record is None:
-            return
-        if not confirm_delete(self, tr("Delete event"), record.name,
-                              tr("The windows it opens go with it. Undo brings it back.")):
-            return
-        self._push(DeleteRecordCommand(self.journal, self.events, CycleEvent, record.uid,
-                                       text=delete_text(record.name)))
+        if record is not None:
+            self._delete_after_asking(
+                record, record.name, tr("Delete event"),
+                tr("The windows it opens go with it. Undo brings it back."))
 
     def _record_changed(self, change: RecordChange) -> None:
         if not self._loaded:

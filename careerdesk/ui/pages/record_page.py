@@ -44,7 +44,7 @@ from careerdesk.domain.records import Record
 from careerdesk.store.database import Journal
 from careerdesk.ui import icons, theme
 from careerdesk.ui.pages.base import Page
-from careerdesk.ui.undo import RecordEvents, SaveRecordCommand
+from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, SaveRecordCommand
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
@@ -120,6 +120,31 @@ class RecordPage(Page):
 
     def _ensure_loaded(self) -> None:
         """Loads the page from the journal, once: the first time it is shown or asked."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self._first_load()
+
+    def _first_load(self) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reloads the page from the journal (a page not loaded yet loads now)."""
+        if not self._loaded:
+            self._ensure_loaded()
+            return
+        self._reload_all()
+
+    def _reload_all(self) -> None:
+        raise NotImplementedError
+
+    def _listen(self) -> None:
+        """Hears every change of a record, and shows on the problem line an edit that
+        could not be saved."""
+        self.events.changed.connect(self._record_changed)
+        self.events.failed.connect(self.failure.show_message)
+
+    def _record_changed(self, change: RecordChange) -> None:
         raise NotImplementedError
 
     def ready(self) -> None:
@@ -148,6 +173,15 @@ class RecordPage(Page):
         if page.current_uid() != uid:
             page._show_uid(uid)
         return True
+
+    def _delete_after_asking(self, record: Record, name: str, question: str,
+                             detail: str) -> None:
+        """Deletes ``record`` once the user agrees (``question`` is the dialog's title,
+        ``detail`` what goes with it); one undo step brings it back."""
+        if not confirm_delete(self, question, name, detail):
+            return
+        self._push(DeleteRecordCommand(self.journal, self.events, type(record), record.uid,
+                                       text=delete_text(name)))
 
     def _push(self, command: QUndoCommand) -> None:
         """Runs an edit made on this page through the undo stack; while it runs, the
@@ -228,6 +262,12 @@ class RecordPage(Page):
         if row is not None and row != self._list_view().currentIndex().row():
             self._select_quietly(row)
 
+    def _select_first(self) -> None:
+        """On the first load, the first record; unless one is shown already (opened
+        from elsewhere before the page loaded)."""
+        if self.model.rowCount() > 0 and self.editor.record is None:
+            self.select_row(0)
+
     def _current_row_kept(self) -> None:
         """The current row changed, yet not the record shown (none, or the same)."""
 
@@ -249,13 +289,17 @@ class RecordPage(Page):
         """The editor committed ``field``: saved at once, as one undo step."""
         # Every editor saved this way builds its record (the Negotiations page's editor
         # hands the plan over with the signal, and saves it itself).
-        editor = cast(BuildingEditor, self.editor)
+        editor = cast(BuildingEditor, self._editing())
         command = save_command(self.journal, self.events, editor, field, self.merged_fields,
                                lambda after: self._edit_text(field, after))
         if command is None:
             return
         self.failure.hide()
         self._push(command)
+
+    def _editing(self) -> RecordEditor:
+        """The editor of the record shown (a page may have one for each kind)."""
+        return self.editor
 
     def _edit_text(self, field: str, record: Any) -> str:
         """The undo stack's name for an edit of ``field`` of ``record``."""
