@@ -349,6 +349,10 @@ def cmd_timeline(data_dir: Path, args: argparse.Namespace) -> int:
     connection, passphrase = _read_only(data_dir)
     checked = _check_beside(data_dir, passphrase)
     try:
+        # The command draws one chart and exits: matplotlib need not write its docstrings.
+        from careerdesk.reports.figure_import import import_figure_for_drawing
+
+        import_figure_for_drawing()
         data = export_timeline(connection, args.output, start=args.start, end=args.end,
                                before_writing=checked)
     finally:
