@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
-    QGridLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,7 +31,8 @@ from careerdesk.domain.enums import AchievementKind, Scope
 from careerdesk.domain.records import Achievement
 from careerdesk.store.achievement_edit import Choice
 from careerdesk.ui import theme
-from careerdesk.ui.widgets.marks import WarningLabel, warning_border
+from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
+from careerdesk.ui.widgets.marks import warning_border
 from careerdesk.ui.widgets.metrics_editor import MetricsEditor
 from careerdesk.ui.widgets.text_edits import CommitTextEdit, LinesEdit
 from careerdesk.ui.widgets.token_editor import PeoplePicker, SkillsPicker, TagEditor
@@ -85,35 +83,18 @@ class AchievementEditor(QScrollArea):
         super().__init__(parent)
         self.record: Achievement | None = None
         self._loading = False
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(tr("Achievement editor"))
-        body = QWidget(self)
+        body, outer = scroll_body(self, tr("Achievement editor"), (20, 12, 20, 20))
         body.setObjectName("editorBody")
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(20, 12, 20, 20)
-        outer.setSpacing(6)
         self._build_fields(body, outer)
         outer.addStretch(1)
 
     # ------------------------------------------------------------ building
 
     def _build_fields(self, body: QWidget, outer: QVBoxLayout) -> None:
-        self.title = QLineEdit(body)
-        self.title.setPlaceholderText(tr("What did you achieve?"))
-        self.title.setAccessibleName(tr("Title"))
-        self.title.setFont(theme.font_for(theme.TextRole.SECTION))
-        self.title.setMinimumHeight(self.title.sizeHint().height() + 6)
-        outer.addWidget(self.title)
-        self.title_problem = WarningLabel(body)
-        outer.addWidget(self.title_problem)
+        self.title, self.title_problem = title_field(body, outer, tr("What did you achieve?"),
+                                                     tr("Title"))
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setContentsMargins(0, 6, 0, 0)
+        grid = field_grid()
         self.date = QDateEdit(body)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")

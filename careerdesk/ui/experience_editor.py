@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFrame,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,10 +29,10 @@ from careerdesk.domain.enums import ExperienceKind
 from careerdesk.domain.records import Experience
 from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.experience_list import AchievementRef
-from careerdesk.ui import theme
 from careerdesk.ui.achievement_editor import _heading, _hint
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.growth_tables import kind_label
+from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.text_edits import CommitTextEdit
@@ -64,32 +62,15 @@ class ExperienceEditor(QScrollArea):
         super().__init__(parent)
         self.record: Experience | None = None
         self._loading = False
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(tr("Experience editor"))
-        body = QWidget(self)
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(20, 12, 20, 20)
-        outer.setSpacing(6)
+        body, outer = scroll_body(self, tr("Experience editor"), (20, 12, 20, 20))
         self._build(body, outer)
         outer.addStretch(1)
 
     def _build(self, body: QWidget, outer: QVBoxLayout) -> None:
-        self.title = QLineEdit(body)
-        self.title.setPlaceholderText(tr("What was the experience?"))
-        self.title.setAccessibleName(tr("Title"))
-        self.title.setFont(theme.font_for(theme.TextRole.SECTION))
-        self.title.setMinimumHeight(self.title.sizeHint().height() + 6)
-        outer.addWidget(self.title)
-        self.title_problem = WarningLabel(body)
-        outer.addWidget(self.title_problem)
+        self.title, self.title_problem = title_field(
+            body, outer, tr("What was the experience?"), tr("Title"))
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setContentsMargins(0, 6, 0, 0)
+        grid = field_grid()
         self.kind = QComboBox(body)
         self.kind.setAccessibleName(tr("Kind"))
         for kind in ExperienceKind:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from careerdesk.domain.records import JournalEntry
 from careerdesk.ui import theme
+from careerdesk.ui.widgets.editor_form import title_edit
 from careerdesk.ui.widgets.markdown_view import MarkdownView
 from careerdesk.ui.widgets.text_edits import CommitTextEdit
 from careerdesk.ui.widgets.token_editor import TagEditor
@@ -57,11 +57,7 @@ class JournalEditor(QWidget):
         outer.setContentsMargins(16, 4, 4, 8)
         outer.setSpacing(8)
 
-        self.title = QLineEdit(self)
-        self.title.setPlaceholderText(tr("Title (optional)"))
-        self.title.setAccessibleName(tr("Title"))
-        self.title.setFont(theme.font_for(theme.TextRole.SECTION))
-        self.title.setMinimumHeight(self.title.sizeHint().height() + 6)
+        self.title = title_edit(self, tr("Title (optional)"), tr("Title"))
         outer.addWidget(self.title)
 
         row = QHBoxLayout()

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStringListModel, Q
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from careerdesk.ui.models.pathways_tables import (
     target_status_label,
 )
 from careerdesk.ui.people_editor import heading, select_data
+from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
@@ -88,32 +88,13 @@ class _Form(QScrollArea):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(name)
-        self.body = QWidget(self)
-        self.setWidget(self.body)
-        self.outer = QVBoxLayout(self.body)
-        self.outer.setContentsMargins(16, 4, 16, 16)
-        self.outer.setSpacing(6)
+        self.body, self.outer = scroll_body(self, name, (16, 4, 16, 16))
 
     def _title_field(self, placeholder: str) -> tuple[QLineEdit, WarningLabel]:
-        title = QLineEdit(self.body)
-        title.setPlaceholderText(placeholder)
-        title.setAccessibleName(tr("Title"))
-        title.setFont(theme.font_for(theme.TextRole.SECTION))
-        title.setMinimumHeight(title.sizeHint().height() + 6)
-        self.outer.addWidget(title)
-        problem = WarningLabel(self.body)
-        self.outer.addWidget(problem)
-        return title, problem
+        return title_field(self.body, self.outer, placeholder, tr("Title"))
 
     def _grid(self, fields: Sequence[tuple[str, QWidget]], columns: int = 2) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setContentsMargins(0, 6, 0, 0)
+        grid = field_grid()
         for i, (label, widget) in enumerate(fields):
             row, column = divmod(i, columns)
             caption = QLabel(label, self.body)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.people_edit import LoneInteractions, PersonLinks
 from careerdesk.ui import theme
 from careerdesk.ui.models.people_table import role_label
+from careerdesk.ui.widgets.editor_form import field_grid, title_field
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
@@ -147,19 +147,9 @@ class PersonEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
 
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(tr("Their name"))
-        self.name.setAccessibleName(tr("Name"))
-        self.name.setFont(theme.font_for(theme.TextRole.SECTION))
-        self.name.setMinimumHeight(self.name.sizeHint().height() + 6)
-        outer.addWidget(self.name)
-        self.name_problem = WarningLabel(self)
-        outer.addWidget(self.name_problem)
+        self.name, self.name_problem = title_field(self, outer, tr("Their name"), tr("Name"))
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setContentsMargins(0, 6, 0, 0)
+        grid = field_grid()
         self.title = QLineEdit(self)
         self.title.setAccessibleName(tr("Job title"))
         self.title.setPlaceholderText(tr("e.g. Head of Product Analytics"))
