@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +31,14 @@ from careerdesk.domain.enums import AchievementKind, Scope
 from careerdesk.domain.records import Achievement
 from careerdesk.store.achievement_edit import Choice
 from careerdesk.ui import theme
-from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
+from careerdesk.ui.widgets.editor_form import (
+    field_grid,
+    last_changed,
+    scroll_body,
+    select_data,
+    show_saved_text,
+    title_field,
+)
 from careerdesk.ui.widgets.marks import warning_border
 from careerdesk.ui.widgets.metrics_editor import MetricsEditor
 from careerdesk.ui.widgets.text_edits import CommitTextEdit, LinesEdit
@@ -226,7 +233,7 @@ class AchievementEditor(QScrollArea):
             self.experience.setItemData(self.experience.count() - 1,
                                         f"{choice.label}\n{choice.hint}" if choice.hint
                                         else choice.label, Qt.ItemDataRole.ToolTipRole)
-        self._select_data(self.experience, current)
+        select_data(self.experience, current)
         self.experience.blockSignals(False)
 
     # ------------------------------------------------------------ showing
@@ -238,12 +245,10 @@ class AchievementEditor(QScrollArea):
             return
         self._loading = True
         try:
-            if self.title.text() != record.title:
-                self.title.setText(record.title)
-                self.title.setCursorPosition(0)
+            show_saved_text(self.title, record.title)
             self.date.setDate(QDate(record.date.year, record.date.month, record.date.day))
-            self._select_data(self.kind, record.kind.value)
-            self._select_data(self.scope, record.scope.value if record.scope else None)
+            select_data(self.kind, record.kind.value)
+            select_data(self.scope, record.scope.value if record.scope else None)
             self.highlight.blockSignals(True)
             self.highlight.setChecked(record.highlight)
             self.highlight.blockSignals(False)
@@ -253,7 +258,7 @@ class AchievementEditor(QScrollArea):
             self.people.set_values(record.people)
             if self.experience.findData(record.experience) < 0 and record.experience:
                 self.experience.addItem(record.experience, record.experience)
-            self._select_data(self.experience, record.experience)
+            select_data(self.experience, record.experience)
             self.evidence.set_lines_text(record.evidence)
             self.tags.set_values(record.tags)
             self.notes.set_text(record.notes or "")
@@ -268,20 +273,7 @@ class AchievementEditor(QScrollArea):
         self._show_times(record)
 
     def _show_times(self, record: Achievement) -> None:
-        if record.updated_at is None:
-            self.times.setText("")
-            return
-        local = record.updated_at.astimezone()
-        when = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
-        self.times.setText(tr("Last changed %1 at %2").replace("%1", when)
-                           .replace("%2", local.strftime("%H:%M")))
-
-    @staticmethod
-    def _select_data(combo: QComboBox, data: object) -> None:
-        index = combo.findData(data)
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+        self.times.setText(last_changed(record.updated_at))
 
     # ------------------------------------------------------------ reading
 

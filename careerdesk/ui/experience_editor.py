@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,7 +32,13 @@ from careerdesk.store.experience_list import AchievementRef
 from careerdesk.ui.achievement_editor import _heading, _hint
 from careerdesk.ui.models.achievement_table import date_text
 from careerdesk.ui.models.growth_tables import kind_label
-from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
+from careerdesk.ui.widgets.editor_form import (
+    field_grid,
+    last_changed,
+    scroll_body,
+    show_saved_text,
+    title_field,
+)
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
 from careerdesk.ui.widgets.text_edits import CommitTextEdit
@@ -191,9 +197,7 @@ class ExperienceEditor(QScrollArea):
             return
         self._loading = True
         try:
-            if self.title.text() != record.title:
-                self.title.setText(record.title)
-                self.title.setCursorPosition(0)
+            show_saved_text(self.title, record.title)
             _select(self.kind, record.kind.value)
             self.department.setText(record.department or "")
             self.start.setDate(QDate(record.start.year, record.start.month, record.start.day))
@@ -269,11 +273,9 @@ class ExperienceEditor(QScrollArea):
             self.edited.emit(field)
 
     def times_text(self) -> str:
-        if self.record is None or self.record.updated_at is None:
+        if self.record is None:
             return ""
-        local = self.record.updated_at.astimezone()
-        when = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
-        return tr("Last changed %1").replace("%1", when)
+        return last_changed(self.record.updated_at, with_time=False)
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 
 from careerdesk.domain.records import JournalEntry
 from careerdesk.ui import theme
-from careerdesk.ui.widgets.editor_form import title_edit
+from careerdesk.ui.widgets.editor_form import (
+    last_changed,
+    show_saved_text,
+    title_edit,
+)
 from careerdesk.ui.widgets.markdown_view import MarkdownView
 from careerdesk.ui.widgets.text_edits import CommitTextEdit
 from careerdesk.ui.widgets.token_editor import TagEditor
@@ -121,9 +125,7 @@ class JournalEditor(QWidget):
             return
         self._loading = True
         try:
-            if self.title.text() != (record.title or ""):
-                self.title.setText(record.title or "")
-                self.title.setCursorPosition(0)
+            show_saved_text(self.title, record.title or "")
             self.date.setDate(QDate(record.date.year, record.date.month, record.date.day))
             self.tags.set_values(record.tags)
             self.body.set_text(record.body)
@@ -146,13 +148,7 @@ class JournalEditor(QWidget):
             self.preview.set_markdown(self.body.text())
 
     def _show_times(self, record: JournalEntry) -> None:
-        if record.updated_at is None:
-            self.times.setText("")
-            return
-        local = record.updated_at.astimezone()
-        when = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
-        self.times.setText(tr("Last changed %1 at %2").replace("%1", when)
-                           .replace("%2", local.strftime("%H:%M")))
+        self.times.setText(last_changed(record.updated_at))
 
     # ------------------------------------------------------------ reading
 

@@ -44,8 +44,14 @@ from careerdesk.ui.models.pathways_tables import (
     path_label,
     target_status_label,
 )
-from careerdesk.ui.people_editor import heading, select_data
-from careerdesk.ui.widgets.editor_form import field_grid, scroll_body, title_field
+from careerdesk.ui.people_editor import heading
+from careerdesk.ui.widgets.editor_form import (
+    field_grid,
+    scroll_body,
+    select_data,
+    show_saved_text,
+    title_field,
+)
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
@@ -334,9 +340,7 @@ class TargetEditor(_Form):
             for edit, value in ((self.title, record.title),
                                 (self.department, record.department or ""),
                                 (self.level, record.level or "")):
-                if edit.text() != value:
-                    edit.setText(value)
-                    edit.setCursorPosition(0)
+                show_saved_text(edit, value)
             select_data(self.path, record.path.value)
             select_data(self.status, record.status.value)
             self.skills.set_skills(record.required_skills)
@@ -647,9 +651,7 @@ class OpeningEditor(_Form):
             for edit, value in ((self.title, record.title),
                                 (self.department, record.department or ""),
                                 (self.reference, record.reference or "")):
-                if edit.text() != value:
-                    edit.setText(value)
-                    edit.setCursorPosition(0)
+                show_saved_text(edit, value)
             self.steps.set_status(record.status)
             select_data(self.availability, record.availability.value)
             for combo, uid in ((self.hiring_manager, record.hiring_manager),

@@ -38,7 +38,12 @@ from careerdesk.store.achievement_edit import Choice
 from careerdesk.store.people_edit import LoneInteractions, PersonLinks
 from careerdesk.ui import theme
 from careerdesk.ui.models.people_table import role_label
-from careerdesk.ui.widgets.editor_form import field_grid, title_field
+from careerdesk.ui.widgets.editor_form import (
+    field_grid,
+    select_data,
+    show_saved_text,
+    title_field,
+)
 from careerdesk.ui.widgets.flow_layout import FlowLayout
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
 from careerdesk.ui.widgets.optional_date import OptionalDateEdit
@@ -89,12 +94,6 @@ def rating_combo(name: str, parent: QWidget) -> QComboBox:
     for value in range(1, 6):
         combo.addItem(tr("%1 of 5").replace("%1", str(value)), value)
     return combo
-
-
-def select_data(combo: QComboBox, data: object) -> None:
-    combo.blockSignals(True)
-    combo.setCurrentIndex(max(combo.findData(data), 0))
-    combo.blockSignals(False)
 
 
 class RoleChips(QWidget):
@@ -236,9 +235,7 @@ class PersonEditor(QWidget):
         try:
             for edit, value in ((self.name, record.name), (self.title, record.title or ""),
                                 (self.department, record.department or "")):
-                if edit.text() != value:
-                    edit.setText(value)
-                    edit.setCursorPosition(0)
+                show_saved_text(edit, value)
             select_data(self.stance, record.stance.value)
             select_data(self.influence, record.influence)
             select_data(self.relationship, record.relationship)

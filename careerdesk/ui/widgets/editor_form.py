@@ -1,13 +1,28 @@
 """The parts every record editor builds alike: the scrolling body, the title field with
-its problem line under it, and the grid of short fields."""
+its problem line under it, the grid of short fields; and how a saved record is shown
+in them (texts, choices, when it last changed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from careerdesk.ui import theme
 from careerdesk.ui.widgets.marks import WarningLabel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EditorForm", text)
 
 
 def scroll_body(area: QScrollArea, name: str,
@@ -53,3 +68,30 @@ def field_grid() -> QGridLayout:
     grid.setVerticalSpacing(8)
     grid.setContentsMargins(0, 6, 0, 0)
     return grid
+
+
+def show_saved_text(edit: QLineEdit, text: str) -> None:
+    """Shows a saved value, from its start; a field that says it already is left alone,
+    so reloading the record the user is typing in does not move their cursor."""
+    if edit.text() != text:
+        edit.setText(text)
+        edit.setCursorPosition(0)
+
+
+def select_data(combo: QComboBox, data: object) -> None:
+    """Selects the item holding ``data`` (the first when none does), quietly: showing a
+    record is not an edit."""
+    combo.blockSignals(True)
+    combo.setCurrentIndex(max(combo.findData(data), 0))
+    combo.blockSignals(False)
+
+
+def last_changed(updated_at: datetime | None, *, with_time: bool = True) -> str:
+    """“Last changed 22 Nov 2026 at 15:48”, in local time; empty for a record never saved."""
+    if updated_at is None:
+        return ""
+    local = updated_at.astimezone()
+    when = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+    if not with_time:
+        return tr("Last changed %1").replace("%1", when)
+    return tr("Last changed %1 at %2").replace("%1", when).replace("%2", local.strftime("%H:%M"))
