@@ -84,6 +84,8 @@ class AchievementTableModel(LazyTableModel):
     headers = tuple(_HEADERS[c] for c in Column)
     right_aligned = frozenset({Column.DATE, Column.METRIC})
     roles = CELL_ROLES | {METRIC_MORE_ROLE}
+    sort_of_column = SORT_OF_COLUMN
+    filter: AchievementFilter
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(journal, parent)
@@ -107,21 +109,6 @@ class AchievementTableModel(LazyTableModel):
         return achievement_edit.achievement_id(session, uid)
 
     # ------------------------------------------------------------ filter and sort
-
-    def set_filter(self, new_filter: AchievementFilter) -> None:
-        if new_filter != self.filter:
-            self.filter = new_filter
-            self.reload()
-
-    def set_sort(self, key: AchievementSort, descending: bool) -> None:
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_OF_COLUMN.get(Column(column)) if 0 <= column < len(Column) else None
-        if key is not None:
-            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------ what a cell shows
 

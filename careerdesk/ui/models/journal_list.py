@@ -44,6 +44,7 @@ class JournalListModel(LazyTableModel):
     roles = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                        Qt.ItemDataRole.AccessibleTextRole, UID_ROLE, DATE_ROLE, EXCERPT_ROLE,
                        TAGS_ROLE})
+    filter: JournalFilter
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(journal, parent)
@@ -62,11 +63,6 @@ class JournalListModel(LazyTableModel):
 
     def id_of_uid(self, session: Session, uid: str) -> int | None:
         return journal_list.entry_id(session, uid)
-
-    def set_filter(self, new_filter: JournalFilter) -> None:
-        if new_filter != self.filter:
-            self.filter = new_filter
-            self.reload()
 
     # ------------------------------------------------------------ what a row shows
 

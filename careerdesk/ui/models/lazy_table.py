@@ -9,7 +9,7 @@ the ids and the lines, and what each cell shows.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -39,6 +39,12 @@ class LazyTableModel(QAbstractTableModel):
     headers: Sequence[str] = ()
     right_aligned: frozenset[int] = frozenset()
     roles: frozenset[int] = CELL_ROLES
+    # Filtered and sorted in SQL: ``fetch_ids`` reads these; a click on a header sorts by
+    # the key ``sort_of_column`` gives its column (a column without one does not sort).
+    filter: Any
+    sort_key: Any = None
+    descending = False
+    sort_of_column: Mapping[Any, Any] = {}
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +116,23 @@ class LazyTableModel(QAbstractTableModel):
     @property
     def cached_lines(self) -> int:
         return sum(len(b) for b in self._blocks.values())
+
+    # ------------------------------------------------------------ filter and sort
+
+    def set_filter(self, new_filter: Any) -> None:
+        if new_filter != self.filter:
+            self.filter = new_filter
+            self.reload()
+
+    def set_sort(self, key: Any, descending: bool) -> None:
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.sort_of_column.get(column)
+        if key is not None:
+            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------ rows and uids
 

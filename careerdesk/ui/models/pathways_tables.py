@@ -72,6 +72,8 @@ TARGET_SORTS = {TargetColumn.TITLE: TargetSort.TITLE, TargetColumn.PATH: TargetS
 class TargetTableModel(LazyTableModel):
     headers = ("Target", "Path", "Level", "Department", "Status", "Skills covered")
     right_aligned = frozenset({TargetColumn.SKILLS})
+    sort_of_column = TARGET_SORTS
+    filter: TargetFilter
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(journal, parent)
@@ -93,12 +95,6 @@ class TargetTableModel(LazyTableModel):
 
     def id_of_uid(self, session: Session, uid: str) -> int | None:
         return pl.target_id(session, uid)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = TARGET_SORTS.get(TargetColumn(column)) if 0 <= column < len(TargetColumn) else None
-        if key is not None:
-            self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
-            self.reload()
 
     def cell(self, line: TargetLine, column: int, role: int) -> Any:
         col = TargetColumn(column)
@@ -141,6 +137,8 @@ OPENING_SORTS = {OpeningColumn.TITLE: OpeningSort.TITLE, OpeningColumn.STATUS: O
 class OpeningTableModel(LazyTableModel):
     headers = ("Opening", "Status", "Closes", "Availability", "Hiring manager", "Department")
     right_aligned = frozenset({OpeningColumn.CLOSES})
+    sort_of_column = OPENING_SORTS
+    filter: OpeningFilter
 
     def __init__(self, journal: Journal, parent: QObject | None = None,
                  today: date | None = None) -> None:
@@ -164,13 +162,6 @@ class OpeningTableModel(LazyTableModel):
 
     def id_of_uid(self, session: Session, uid: str) -> int | None:
         return pl.opening_id(session, uid)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = OPENING_SORTS.get(OpeningColumn(column)) \
-            if 0 <= column < len(OpeningColumn) else None
-        if key is not None:
-            self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
-            self.reload()
 
     def cell(self, line: OpeningLine, column: int, role: int) -> Any:
         col = OpeningColumn(column)

@@ -85,6 +85,8 @@ def contact_text(line: PersonLine) -> str:
 class PeopleTableModel(LazyTableModel):
     headers = _HEADERS
     right_aligned = frozenset({Column.LAST_CONTACT})
+    sort_of_column = SORT_OF_COLUMN
+    filter: PeopleFilter
 
     def __init__(self, journal: Journal, parent: QObject | None = None,
                  today: date | None = None) -> None:
@@ -109,21 +111,6 @@ class PeopleTableModel(LazyTableModel):
 
     def id_of_uid(self, session: Session, uid: str) -> int | None:
         return people_list.person_id(session, uid)
-
-    def set_filter(self, new_filter: PeopleFilter) -> None:
-        if new_filter != self.filter:
-            self.filter = new_filter
-            self.reload()
-
-    def set_sort(self, key: PeopleSort, descending: bool) -> None:
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_OF_COLUMN.get(Column(column)) if 0 <= column < len(Column) else None
-        if key is not None:
-            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

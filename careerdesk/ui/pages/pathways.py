@@ -413,7 +413,7 @@ class PathwaysPage(RecordPage):
         self._ensure_loaded()
         part = self._part(kind)
         row = part.model.row_of_uid(uid)
-        if row is None and not part.model.filter.is_empty:  # type: ignore[attr-defined]
+        if row is None and not part.model.filter.is_empty:
             self.clear_filter()
             row = part.model.row_of_uid(uid)
         if row is None:
