@@ -403,12 +403,8 @@ class AchievementsPage(RecordPage):
             self._choices_stale = True  # new tags or skills to complete, tags to filter by
             self._load_choices()
         record = change.record
-        if record is None:  # deleted: the row below takes its place
-            if change.uid == shown or shown is None:
-                self.editor.record = None
-                self._reselect(None, row, reload_editor=True)
-            else:
-                self._reselect(shown, row, reload_editor=False)
+        if record is None:
+            self._record_gone(change.uid, shown, row)
             return
         assert isinstance(record, Achievement)
         if mine and change.uid == shown:  # the editor shows it already
@@ -419,15 +415,7 @@ class AchievementsPage(RecordPage):
         if not mine and not change.replay and change.uid != shown:
             self._reselect(shown, row, reload_editor=False)  # another page added or edited one
             return
-        # Created here, or changed by an undo or a redo: show that achievement.
-        target = self.model.row_of_uid(change.uid)
-        if target is not None:
-            self._select_quietly(target)
-        else:
-            self.table.clearSelection()
-        self.editor.load(record)
-        self.editor_stack.setCurrentWidget(self.editor)
-        self.delete_button.setEnabled(True)
+        self._show_changed(record)  # created here, or changed by an undo or a redo
 
 
 

@@ -425,11 +425,7 @@ class JournalPage(RecordPage):
         self.mark_days()
         record = change.record
         if record is None:
-            if change.uid == shown or shown is None:
-                self.editor.record = None
-                self._reselect(None, row, reload_editor=True)
-            else:
-                self._reselect(shown, row, reload_editor=False)
+            self._record_gone(change.uid, shown, row)
             return
         assert isinstance(record, JournalEntry)
         if mine and change.uid == shown:
@@ -441,14 +437,7 @@ class JournalPage(RecordPage):
             self._reselect(shown, row, reload_editor=False)  # edited elsewhere
             return
         # New (quick capture), or changed by an undo or a redo: show that entry.
-        target = self.model.row_of_uid(change.uid)
-        if target is not None:
-            self._select_quietly(target)
-        else:
-            self.list.clearSelection()
-        self.editor.load(record)
-        self.editor_stack.setCurrentWidget(self.editor)
-        self.delete_button.setEnabled(True)
+        self._show_changed(record)
         self._follow_in_calendar(record.date)
 
 

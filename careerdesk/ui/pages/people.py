@@ -303,16 +303,16 @@ class PeoplePage(RecordPage):
                                                      self.clear_filter)
 
         # The person: their details, follow-ups, log and achievements seen, in one scroll.
-        self.side_stack = EditorStack(self.splitter)
+        self.editor_stack = EditorStack(self.splitter)
         self.side = self._build_side()
         # Small minimums: the page must fit a narrow window beside the sidebar.
-        self.nothing_selected = self.side_stack.add_editors(
+        self.nothing_selected = self.editor_stack.add_editors(
             self.side,
             nothing_selected=tr("Select a person to see them here, or add someone."),
             minimum_width=250)
         self.list_stack.setMinimumWidth(120)
         self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.side_stack)
+        self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([560, 480])
@@ -552,7 +552,7 @@ class PeoplePage(RecordPage):
         self.count_label.setText(text)
         empty_journal = total == 0 and self.model.filter.is_empty
         self.list_stack.show_state(listed=shown > 0, empty=empty_journal)
-        self.side_stack.setVisible(shown > 0 or self.editor.record is not None)
+        self.editor_stack.setVisible(shown > 0 or self.editor.record is not None)
         self.filter_bar.setVisible(not empty_journal)
         self.clear_button.setEnabled(not self.model.filter.is_empty)
         column = next(c for c, s in SORT_OF_COLUMN.items() if s == self.model.sort_key)
@@ -646,8 +646,8 @@ class PeoplePage(RecordPage):
         if record is None or record.uid != self.current_uid():
             self._close_form()
         self.editor.load(record)
-        self.side_stack.show_editor(record is not None)
-        self.side_stack.setVisible(record is not None or self.model.rowCount() > 0)
+        self.editor_stack.show_editor(record is not None)
+        self.editor_stack.setVisible(record is not None or self.model.rowCount() > 0)
         self.delete_button.setEnabled(record is not None)
         self._load_person_lists()
 
@@ -891,11 +891,7 @@ class PeoplePage(RecordPage):
         self._load_choices()
         record = change.record
         if record is None:
-            if change.uid == shown or shown is None:
-                self.editor.record = None
-                self._reselect(None, row)
-            else:
-                self._reselect(shown, row)
+            self._record_gone(change.uid, shown, row, reload_shown=True)
             return
         assert isinstance(record, Person)
         mine = self._pushing and not change.replay
@@ -908,15 +904,8 @@ class PeoplePage(RecordPage):
         if not mine and not change.replay and change.uid != shown:
             self._reselect(shown, row)
             return
-        target = self.model.row_of_uid(change.uid)
-        if target is not None:
-            self._select_quietly(target)
-        else:
-            self.table.clearSelection()
-        self.editor.load(record)
-        self.side_stack.setCurrentWidget(self.side)
-        self.side_stack.setVisible(True)
-        self.delete_button.setEnabled(True)
+        self._show_changed(record)
+        self.editor_stack.setVisible(True)
         self._load_person_lists()
 
 

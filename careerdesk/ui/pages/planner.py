@@ -541,11 +541,7 @@ class PlannerPage(RecordPage):
         self._after_events_reload()
         record = change.record
         if record is None:
-            if change.uid == shown or shown is None:
-                self.editor.record = None
-                self._reselect(None, row)
-            else:
-                self._reselect(shown, row)
+            self._record_gone(change.uid, shown, row, reload_shown=True)
         elif mine and change.uid == shown:
             assert isinstance(record, CycleEvent)
             self.editor.set_saved(record)

@@ -268,6 +268,29 @@ class RecordPage(Page):
         if self.model.rowCount() > 0 and self.editor.record is None:
             self.select_row(0)
 
+    def _record_gone(self, uid: str, shown: str | None, row: int, *,
+                     reload_shown: bool = False) -> None:
+        """A record was deleted: when it was the one shown (or none was), the record now
+        at its ``row`` takes its place; else the one shown stays selected (its editor
+        reloaded when ``reload_shown``)."""
+        if uid == shown or shown is None:
+            self.editor.record = None
+            self._reselect(None, row)
+        else:
+            self._reselect(shown, row, reload_editor=reload_shown)
+
+    def _show_changed(self, record: Record) -> None:
+        """A record created here, or changed by an undo or a redo: the editor shows it,
+        selected in the list if the filters let it be listed."""
+        target = self.model.row_of_uid(record.uid)
+        if target is not None:
+            self._select_quietly(target)
+        else:
+            self._list_view().clearSelection()
+        self.editor.load(record)
+        self.editor_stack.show_editor(True)
+        self.delete_button.setEnabled(True)
+
     def _current_row_kept(self) -> None:
         """The current row changed, yet not the record shown (none, or the same)."""
 
