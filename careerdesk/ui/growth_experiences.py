@@ -32,6 +32,7 @@ from careerdesk.ui.pages.record_page import (
     filter_timer,
     new_button,
     problem_label,
+    record_table,
     save_command,
     search_box,
     select_row,
@@ -46,7 +47,6 @@ from careerdesk.ui.undo import (
     RecordEvents,
     SaveRecordCommand,
 )
-from careerdesk.ui.widgets.record_table import RecordTable
 
 
 def tr(text: str) -> str:
@@ -101,9 +101,7 @@ class ExperiencesPanel(QWidget):
 
         self.splitter = side_by_side(self)
         self.list_stack = ListStack(self.splitter)
-        self.table = RecordTable(self.list_stack)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Experiences"))
+        self.table = record_table(self.list_stack, self.model, tr("Experiences"))
         metrics = self.table.fontMetrics()
         self.table.set_columns({
             ExperienceColumn.KIND: metrics.horizontalAdvance("Cross-functional project") + 24,

@@ -39,6 +39,7 @@ from careerdesk.ui.models.growth_tables import SkillColumn, SkillTableModel, evi
 from careerdesk.ui.pages.record_page import (
     ListStack,
     problem_label,
+    record_table,
     search_box,
     select_row,
     side_by_side,
@@ -48,7 +49,6 @@ from careerdesk.ui.skill_undo import MergeSkillsCommand, RenameSkillCommand, Sav
 from careerdesk.ui.undo import RecordEvents
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.marks import WarningLabel, warning_border
-from careerdesk.ui.widgets.record_table import RecordTable
 
 
 def tr(text: str) -> str:
@@ -108,9 +108,7 @@ class SkillsPanel(QWidget):
 
         self.splitter = side_by_side(self)
         self.list_stack = ListStack(self.splitter)
-        self.table = RecordTable(self.list_stack)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Skills portfolio"))
+        self.table = record_table(self.list_stack, self.model, tr("Skills portfolio"))
         metrics = self.table.fontMetrics()
         self.table.set_columns({
             SkillColumn.CATEGORY: metrics.horizontalAdvance("Communication") + 24,

@@ -47,6 +47,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     page_shortcut,
     problem_label,
+    record_table,
     search_box,
     short_title,
     side_by_side,
@@ -195,9 +196,7 @@ class AchievementsPage(RecordPage):
         return row
 
     def _build_table(self) -> RecordTable:
-        table = RecordTable(self)
-        table.setModel(self.model)
-        table.setAccessibleName(tr("Achievements"))
+        table = record_table(self, self.model, tr("Achievements"))
         header = table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)

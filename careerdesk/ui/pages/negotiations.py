@@ -53,6 +53,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     page_shortcut,
     problem_label,
+    record_table,
     short_title,
     side_by_side,
     tab_order,
@@ -123,9 +124,7 @@ class NegotiationsPage(RecordPage):
 
         self.splitter = side_by_side(self)
         self.list_stack = QStackedWidget(self.splitter)
-        self.table = RecordTable(self)
-        self.table.setModel(self.plans)
-        self.table.setAccessibleName(tr("Negotiation plans"))
+        self.table = record_table(self, self.plans, tr("Negotiation plans"))
         metrics = self.table.fontMetrics()
         self.table.set_columns({
             PlanColumn.MEETING: metrics.horizontalAdvance("28 Sep 2026") + 24,

@@ -53,6 +53,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     page_shortcut,
     problem_label,
+    record_table,
     search_box,
     select_row,
     short_title,
@@ -71,7 +72,6 @@ from careerdesk.ui.undo import (
     CreateRecordCommand,
     RecordChange,
 )
-from careerdesk.ui.widgets.record_table import RecordTable
 
 
 def tr(text: str) -> str:
@@ -95,9 +95,7 @@ class _List(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         self.stack = ListStack(self)
         layout.addWidget(self.stack)
-        self.table = self.stack.add_list(RecordTable(self))
-        self.table.setModel(model)
-        self.table.setAccessibleName(name)
+        self.table = self.stack.add_list(record_table(self, model, name))
         self.empty_state = self.stack.add_empty_state(empty, add, on_add)
         self.no_match = self.stack.add_no_match(tr("Nothing matches these filters."), on_clear)
 

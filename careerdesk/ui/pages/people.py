@@ -63,6 +63,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     page_shortcut,
     problem_label,
+    record_table,
     search_box,
     short_title,
     side_by_side,
@@ -409,9 +410,7 @@ class PeoplePage(RecordPage):
         return row
 
     def _build_table(self) -> RecordTable:
-        table = RecordTable(self)
-        table.setModel(self.model)
-        table.setAccessibleName(tr("People"))
+        table = record_table(self, self.model, tr("People"))
         header = table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -478,9 +477,7 @@ class PeoplePage(RecordPage):
         self._side_column, self._form_place = outer, outer.count()
         self._form: InteractionForm | None = None
         self._people_choices: list[Choice] = []
-        self.log = RecordTable(body)
-        self.log.setModel(self.log_model)
-        self.log.setAccessibleName(tr("Interaction log"))
+        self.log = record_table(body, self.log_model, tr("Interaction log"))
         metrics = self.log.fontMetrics()
         self.log.set_columns({0: metrics.horizontalAdvance("28 Sep 2025") + 20,
                               1: metrics.horizontalAdvance("One-on-one") + 20,

@@ -54,6 +54,7 @@ from careerdesk.ui.pages.record_page import (
     page_layout,
     page_shortcut,
     problem_label,
+    record_table,
     short_title,
     side_by_side,
     tab_order,
@@ -177,9 +178,7 @@ class PlannerPage(RecordPage):
         layout.setSpacing(theme.SPACE_S + 2)
         layout.addWidget(_heading(tr("Your organisation's calendar"), column))
         self.list_stack = ListStack(column)
-        self.table = RecordTable(column)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Cycle events"))
+        self.table = record_table(column, self.model, tr("Cycle events"))
         metrics = self.table.fontMetrics()
         self.table.set_columns({
             Column.DATE: metrics.horizontalAdvance("28 Sep 2026") + 24,

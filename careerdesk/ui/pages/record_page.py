@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -48,6 +49,7 @@ from careerdesk.ui.undo import DeleteRecordCommand, RecordChange, RecordEvents, 
 from careerdesk.ui.widgets.confirm import ConfirmDialog
 from careerdesk.ui.widgets.empty_state import EmptyState
 from careerdesk.ui.widgets.marks import WarningLabel
+from careerdesk.ui.widgets.record_table import RecordTable
 
 ViewT = TypeVar("ViewT", bound=QWidget)
 
@@ -525,6 +527,14 @@ def problem_label(parent: QWidget) -> WarningLabel:
     failure = WarningLabel(parent)
     failure.setAccessibleName(tr("Problem"))
     return failure
+
+
+def record_table(parent: QWidget, model: QAbstractItemModel, name: str) -> RecordTable:
+    """A table of records over ``model``, named ``name`` for screen readers."""
+    table = RecordTable(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    return table
 
 
 def side_by_side(parent: QWidget, handle_width: int = 10) -> QSplitter:
