@@ -77,7 +77,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
     label.setObjectName("editorHint")
     label.setWordWrap(True)
     label.setFont(theme.font_for(theme.TextRole.CAPTION))
-    label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+    theme.style(label, "secondary")
     return label
 
 

@@ -45,6 +45,11 @@ def finished() -> bool:
     return _finished.is_set()
 
 
+def running() -> bool:
+    """Whether the import is under way on its thread."""
+    return _started.is_set() and not _finished.is_set()
+
+
 class ChartWarmUp(QObject):
     """Starts the import once no page has been opened for ``quiet_ms``; each page shown
     before then starts the wait again."""

@@ -75,7 +75,7 @@ class CycleEventEditor(QWidget):
         self.kind.activated.connect(lambda _i: self._commit("kind"))
         self.opens = QLabel(self)
         self.opens.setWordWrap(True)
-        self.opens.setObjectName("pageBlurb")
+        theme.set_secondary(self.opens)
         self.opens.setAccessibleName(tr("Windows this event opens"))
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)

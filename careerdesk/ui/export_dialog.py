@@ -169,7 +169,7 @@ class BragDocumentDialog(QDialog):
                           "to paste into a self-review. Journal entries, notes and pay stay "
                           "out."), self)
         blurb.setWordWrap(True)
-        blurb.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(blurb, "secondary")
 
         self.choice_combo = QComboBox(self)
         self.choice_combo.setAccessibleName(tr("Period"))
@@ -200,7 +200,7 @@ class BragDocumentDialog(QDialog):
 
         self.range_label = QLabel(self)
         self.range_label.setObjectName("bragRange")
-        self.range_label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(self.range_label, "secondary")
 
         self.preview = BragPreview(self)
         self.preview.setObjectName("bragPreview")
@@ -229,7 +229,7 @@ class BragDocumentDialog(QDialog):
         close.setAccessibleName(tr("Close"))
         close.clicked.connect(self.reject)
         self.status_label = QLabel(self)
-        self.status_label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(self.status_label, "secondary")
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(buttons)

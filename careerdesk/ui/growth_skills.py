@@ -99,7 +99,7 @@ class SkillsPanel(QWidget):
         bar.addWidget(self.no_evidence_only)
         bar.addStretch(1)
         self.summary = QLabel(self)
-        self.summary.setObjectName("pageBlurb")
+        theme.set_secondary(self.summary)
         self.summary.setAccessibleName(tr("Skills summary"))
         bar.addWidget(self.summary)
         layout.addLayout(bar)

@@ -117,7 +117,7 @@ class ImportDialog(QDialog):
         self.folder_label.setWordWrap(True)
         self.folder_label.setAccessibleName(tr("Folder"))
         theme.set_text_role(self.folder_label, theme.TextRole.CAPTION)
-        self.folder_label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(self.folder_label, "secondary")
 
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(tr("Format"))
@@ -179,7 +179,7 @@ class ImportDialog(QDialog):
         self.detected_label = QLabel(page)
         self.detected_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detected_label.setWordWrap(True)
-        self.detected_label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(self.detected_label, "secondary")
         self.table = QFrame(page)
         self.table.setObjectName("importCounts")
         self.table.setFrameShape(QFrame.Shape.StyledPanel)
@@ -298,7 +298,7 @@ class ImportDialog(QDialog):
         if heading:
             theme.set_text_role(label, theme.TextRole.CAPTION)
         if heading or quiet:
-            label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+            theme.style(label, "secondary")
         self.grid.addWidget(label, row, column)
 
     # -- writing ----------------------------------------------------------------------------

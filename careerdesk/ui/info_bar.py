@@ -18,6 +18,7 @@ class InfoBar(QFrame):
     def __init__(self, message: str, action_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("infoBar")
+        theme.style(self, "info_bar")
         self.setAccessibleName(self.tr("Notice"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
 

@@ -101,7 +101,7 @@ class JournalEditor(QWidget):
 
         self.times = QLabel(self)
         self.times.setFont(theme.font_for(theme.TextRole.CAPTION))
-        self.times.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(self.times, "secondary")
         outer.addWidget(self.times)
 
         self.title.editingFinished.connect(lambda: self._commit("title"))

@@ -68,7 +68,7 @@ class LeadTimesDialog(QDialog):
             event = QLabel(tr("before %1").replace("%1", kind_text(rule.event).lower())
                            if rule.lead_time != "milestone_leverage_win"
                            else tr("after a %1").replace("%1", kind_text(rule.event).lower()), self)
-            event.setObjectName("pageBlurb")
+            theme.set_secondary(event)
             start = _spin(self, tr("%1: first day").replace("%1", kind_label(rule.window)))
             end = _spin(self, tr("%1: last day").replace("%1", kind_label(rule.window)))
             start.valueChanged.connect(self._check)
@@ -82,7 +82,7 @@ class LeadTimesDialog(QDialog):
         network = QLabel(kind_label(WindowKind.NETWORK), self)
         network.setFont(theme.font_for(theme.TextRole.STRONG))
         network_hint = QLabel(tr("stops this many days before a posting closes"), self)
-        network_hint.setObjectName("pageBlurb")
+        theme.set_secondary(network_hint)
         self.network = QSpinBox(self)
         self.network.setRange(0, 60)
         self.network.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
+        theme.style(self.statusBar(), "status_bar")
         self.undo_stack.indexChanged.connect(self._on_journal_edited)
 
         first = start_page if start_page in PAGE_NAMES else None
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar_panel = QWidget(self)
         self.sidebar_panel.setObjectName("sidebarPanel")
+        theme.style(self.sidebar_panel, "sidebar")
         self.sidebar_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.sidebar_panel.setMinimumWidth(168)
         self.sidebar_panel.setMaximumWidth(360)
@@ -344,6 +346,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolBar")
+        theme.style(toolbar, "toolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         toolbar.setIconSize(QSize(18, 18))
@@ -480,8 +483,13 @@ class MainWindow(QMainWindow):
         page = self._hidden(name)
         if page is None or name in self._ready:
             return None
-        if self.journal.closed or (page.needs_charts and not chart_warm_up.finished()):
-            return False  # being encrypted; matplotlib being imported on its own thread
+        if (self.journal.closed or chart_warm_up.running()
+                or (page.needs_charts and not chart_warm_up.finished())):
+            # Being encrypted; or matplotlib being imported on its own thread: that thread
+            # holds Python's lock in long stretches, and a page's loading, which gives the
+            # lock up at every row SQLite reads, would wait for it each time (a 60 ms
+            # loading took 560).
+            return False
         self._stale.discard(name)  # what it reads now is the latest
         self._make_ready(name)
         self._prepared[name] = self.journal.revision

@@ -83,7 +83,7 @@ def hint(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setFont(theme.font_for(theme.TextRole.CAPTION))
-    label.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+    theme.style(label, "secondary")
     return label
 
 

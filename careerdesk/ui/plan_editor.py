@@ -185,7 +185,7 @@ class EvidenceEditor(QWidget):
         layout.addWidget(self.message)
         heading = QLabel(tr("Suggested: highlights first, then recent, measured, wide-scope wins"),
                          self)
-        heading.setObjectName("pageBlurb")
+        theme.set_secondary(heading)
         layout.addWidget(heading)
         self.suggestions = QListWidget(self)
         self.suggestions.setAccessibleName(tr("Suggested evidence"))

@@ -35,7 +35,7 @@ class PreferencesDialog(QDialog):
             "Your journal, its backups and the window's settings are kept in this folder, "
             "on this computer only."), self)
         explanation.setWordWrap(True)
-        explanation.setObjectName("pageBlurb")
+        theme.set_secondary(explanation)
 
         self.path_field = QLineEdit(str(data_dir), self)
         self.path_field.setReadOnly(True)

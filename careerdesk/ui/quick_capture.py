@@ -100,7 +100,7 @@ class QuickCaptureDialog(QDialog):
         buttons.rejected.connect(self.reject)
         hint = QLabel(tr("%1 saves · Esc cancels").replace("%1", native), self)
         hint.setFont(theme.font_for(theme.TextRole.CAPTION))
-        hint.setStyleSheet(f"color: {theme.tone('secondary_text').name()};")
+        theme.style(hint, "secondary")
         row = QVBoxLayout()
         row.addWidget(buttons)
         layout.addWidget(hint)

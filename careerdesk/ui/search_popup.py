@@ -234,6 +234,7 @@ class SearchPopup(QFrame):
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
         self.setObjectName("searchPopup")
+        theme.style(self, "search_popup")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAutoFillBackground(True)

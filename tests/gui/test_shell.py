@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPalette, QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from careerdesk import __version__, services
 from careerdesk.paths import settings_path
@@ -565,7 +565,8 @@ def test_palettes_follow_the_scheme_with_one_accent() -> None:
     assert light.color(role.Highlight) == theme.ACCENT
     assert light.color(role.Accent) == theme.ACCENT
     assert dark.color(role.Highlight) == theme.ACCENT_ON_DARK
-    assert "#sidebar" in theme.style_sheet(dark=True)
+    assert "#sidebar" in theme.style_sheet(dark=True, part="sidebar")
+    assert all(theme.style_sheet(dark, part) for dark in (False, True) for part in theme.SHEET_PARTS)
 
 
 def test_the_type_scale_grows_from_the_body_font() -> None:
@@ -654,3 +655,26 @@ def test_a_journal_that_cannot_be_opened_exits_1_with_a_message(tmp_path: Path) 
     assert done.returncode == 1
     assert "journal.sqlite3" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "shots").exists()
+
+
+def test_only_the_shell_and_secondary_text_are_drawn_with_style_sheets(
+        window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A style sheet on the whole application would draw every widget through Qt's
+    style-sheet style (twice the memory per widget); the pages keep plain Fusion."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and app.styleSheet() == ""
+    page = window.show_page("achievements")
+    assert page is not None
+    assert page.table.style().metaObject().className() == "QFusionStyle"  # type: ignore[attr-defined]
+    assert window.sidebar.style().metaObject().className() == "QStyleSheetStyle"
+    count = next(label for label in page.findChildren(QLabel)
+                 if label.objectName() == "pageBlurb")
+    light = theme.tone("secondary_text", dark=False).name()
+    assert light in count.styleSheet().lower()
+    try:
+        theme._apply(app, Qt.ColorScheme.Dark)  # the system switches to dark
+        dark = theme.tone("secondary_text", dark=True).name()
+        assert dark in count.styleSheet().lower()
+        assert theme.tone("sidebar", dark=True).name() in window.sidebar_panel.styleSheet().lower()
+    finally:
+        theme._apply(app, app.styleHints().colorScheme())

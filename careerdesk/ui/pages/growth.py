@@ -51,7 +51,7 @@ class GrowthPage(Page):
         heading.setAccessibleName(tr("Growth"))
         header.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
         blurb = QLabel(tr("Lateral experiences and the skills they build"), self)
-        blurb.setObjectName("pageBlurb")
+        theme.set_secondary(blurb)
         header.addWidget(blurb, 0, Qt.AlignmentFlag.AlignBaseline)
         header.addStretch(1)
         layout.addLayout(header)

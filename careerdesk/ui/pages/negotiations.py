@@ -112,7 +112,7 @@ class NegotiationsPage(RecordPage):
         layout.addWidget(self.failure)
         self.notice = QLabel(self)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setObjectName("pageBlurb")
+        theme.set_secondary(self.notice)
         self.notice.setAccessibleName(tr("Last action"))
         self.notice.hide()
         layout.addWidget(self.notice)

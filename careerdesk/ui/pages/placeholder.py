@@ -29,7 +29,7 @@ class PlaceholderPage(Page):
         self.title_label.setAccessibleName(title)
 
         self.blurb_label = QLabel(blurb, self)
-        self.blurb_label.setObjectName("pageBlurb")
+        theme.set_secondary(self.blurb_label)
         self.blurb_label.setWordWrap(True)
         self.blurb_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.blurb_label.setAccessibleName(self.tr("About this page"))

@@ -261,7 +261,7 @@ class PlannerPage(RecordPage):
         self.window_reason = QLabel(panel)
         self.window_reason.setTextFormat(Qt.TextFormat.PlainText)
         self.window_reason.setWordWrap(True)
-        self.window_reason.setObjectName("pageBlurb")
+        theme.set_secondary(self.window_reason)
         self.window_reason.setAccessibleName(tr("Why this window"))
         layout.addWidget(self.window_title)
         layout.addWidget(self.window_when)

@@ -459,7 +459,7 @@ def title_row(page: QWidget, title: str, count_name: str,
     heading.setAccessibleName(title)
     row.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
     count = QLabel(page)
-    count.setObjectName("pageBlurb")  # the theme's secondary text
+    theme.set_secondary(count)
     count.setAccessibleName(count_name)
     row.addWidget(count, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addStretch(1)

@@ -91,7 +91,7 @@ def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # reasons and actions quote the user's words
     label.setWordWrap(True)
-    label.setObjectName("pageBlurb")
+    theme.set_secondary(label)
     return label
 
 
@@ -185,7 +185,7 @@ class ActionRow(QWidget):
             self.when.setStyleSheet(f"color: {theme.warning_colour().name()};")
         elif action.due is not None:
             self.when.setText(tr("Today") if action.due == today else short_day(action.due))
-            self.when.setObjectName("pageBlurb")
+            theme.set_secondary(self.when)
         layout.addWidget(self.when, 0, Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(action.text, self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -288,7 +288,7 @@ class TodayPage(Page):
         theme.set_text_role(heading, theme.TextRole.PAGE_TITLE)
         header.addWidget(heading, 0, Qt.AlignmentFlag.AlignBaseline)
         self.date_label = QLabel(content)
-        self.date_label.setObjectName("pageBlurb")
+        theme.set_secondary(self.date_label)
         self.date_label.setAccessibleName(tr("Date"))
         header.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBaseline)
         header.addStretch(1)
@@ -307,7 +307,7 @@ class TodayPage(Page):
         self.capture.returnPressed.connect(self.log_entry)
         capture.addWidget(self.capture, 1)
         self.confirmation = QLabel(content)
-        self.confirmation.setObjectName("pageBlurb")
+        theme.set_secondary(self.confirmation)
         self.confirmation.setAccessibleName(tr("Confirmation"))
         self._confirm_timer.timeout.connect(self.confirmation.clear)
         capture.addWidget(self.confirmation)
@@ -321,7 +321,7 @@ class TodayPage(Page):
                "calendar, your readiness, the windows to ask and your next actions appear here."),
             content)
         self.empty_line.setWordWrap(True)
-        self.empty_line.setObjectName("pageBlurb")
+        theme.set_secondary(self.empty_line)
         self.empty_line.hide()
         layout.addWidget(self.empty_line)
 

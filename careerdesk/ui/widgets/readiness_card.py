@@ -133,7 +133,7 @@ class FactorRow(QWidget):
         self.explanation = QLabel(explanation_in_words(factor), self)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)  # user text: never markup
         self.explanation.setWordWrap(True)
-        self.explanation.setObjectName("pageBlurb")
+        theme.set_secondary(self.explanation)
         self.explanation.setFont(theme.font_for(theme.TextRole.CAPTION))
         layout.addWidget(self.name_label, 0, 0)
         layout.addWidget(self.points_label, 0, 1)
@@ -167,7 +167,7 @@ class ReadinessCard(QFrame):
         top.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignTop)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
-        self.summary_label.setObjectName("pageBlurb")
+        theme.set_secondary(self.summary_label)
         top.addWidget(self.summary_label, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
         layout.addSpacing(theme.SPACE_S)
