@@ -450,7 +450,8 @@ class MainWindow(QMainWindow):
 
     def page_preparation(self) -> list[Callable[[], bool | None]]:
         """The steps that make each page not yet opened ready while the window is idle
-        (``warm_up``): built, sized to the page area, loaded, and painted once off screen,
+        (``warm_up``): built, sized to the page area, loaded, drawn (a chart) and painted
+        once off screen,
         so that its first showing only paints (tens of milliseconds, where building and
         loading a page of a large journal takes some hundreds). A step is skipped once the
         user has opened its page; the Timeline's wait for matplotlib's import, and every
@@ -460,7 +461,8 @@ class MainWindow(QMainWindow):
         # then loaded and painted at the area's final size.
         steps: list[Callable[[], bool | None]] = [partial(self._build_hidden, n) for n in names]
         for name in names:
-            steps += [partial(self._load_hidden, name), partial(self._paint_hidden, name)]
+            steps += [partial(self._load_hidden, name), partial(self._draw_hidden, name),
+                      partial(self._paint_hidden, name)]
         return steps
 
     def _hidden(self, name: str) -> Page | None:
@@ -491,8 +493,18 @@ class MainWindow(QMainWindow):
             # loading took 560).
             return False
         self._stale.discard(name)  # what it reads now is the latest
-        self._make_ready(name)
+        self._ready.add(name)
+        page.load_hidden()
         self._prepared[name] = self.journal.revision
+        return None
+
+    def _draw_hidden(self, name: str) -> bool | None:
+        page = self._hidden(name)
+        if page is None:
+            return None
+        if name not in self._ready or self.journal.closed:
+            return False  # after its loading, which waits; a closed journal is not read
+        page.draw_hidden()
         return None
 
     def _paint_hidden(self, name: str) -> bool | None:
@@ -502,8 +514,12 @@ class MainWindow(QMainWindow):
         if name not in self._ready or self.journal.closed:
             return False  # after its loading, which waits; a closed journal is not read
         page.resize(self.stack.contentsRect().size())  # the window may have been resized
+        if page.needs_charts:
+            # Its charts are drawn (draw_hidden); a picture would record each one's
+            # pixels, compressed, which takes longer than the drawing.
+            return None
         # Painted into a picture, which records the painting instead of making pixels: the
-        # page's painting code runs (a chart draws itself, the fonts are laid out), at
+        # page's painting code runs (the fonts laid out, the rows asked for their text), at
         # almost no memory, where a pixmap of the page would take megabytes.
         page.render(QPicture())
         return None

@@ -315,3 +315,30 @@ def test_the_chart_is_laid_out_for_the_width_left_by_the_scroll_bar(
     ratio = canvas.device_pixel_ratio
     assert canvas.width() == page.timeline_scroll.viewport().width()
     assert tuple(canvas.figure.bbox.size) == (canvas.width() * ratio, canvas.height() * ratio)
+
+
+def test_made_ready_hidden_its_chart_is_drawn_in_a_step_of_its_own(
+        qtbot: Any, demo_journal: Journal, stack: QUndoStack) -> None:
+    hidden = TimelinePage(demo_journal, stack)
+    qtbot.addWidget(hidden)
+    hidden.resize(1100, 720)
+    hidden.load_hidden()
+    chart = hidden.charts["timeline"]
+    assert hidden.data is not None and chart.drawing is None  # loaded, not drawn yet
+    hidden.draw_hidden()
+    assert chart.drawing is not None
+    ratio = chart.canvas.device_pixel_ratio
+    assert tuple(chart.canvas.figure.bbox.size) == (chart.canvas.width() * ratio,
+                                                   chart.canvas.height() * ratio)
+
+
+def test_shown_before_its_drawing_step_it_draws_then(qtbot: Any, demo_journal: Journal,
+                                                     stack: QUndoStack) -> None:
+    hidden = TimelinePage(demo_journal, stack)
+    qtbot.addWidget(hidden)
+    hidden.resize(1100, 720)
+    hidden.load_hidden()
+    assert hidden.charts["timeline"].drawing is None
+    hidden.show()
+    qtbot.waitExposed(hidden)
+    assert hidden.charts["timeline"].drawing is not None

@@ -39,6 +39,15 @@ class Page(QWidget):
     def ready(self) -> None:
         """Called when the page is first shown: the place for loading that can wait."""
 
+    def load_hidden(self) -> None:
+        """Loads the page while it is hidden, in the window's idle time, as ``ready`` does
+        at its first showing; what takes long to draw may wait for ``draw_hidden``."""
+        self.ready()
+
+    def draw_hidden(self) -> None:
+        """Draws, while hidden, what ``load_hidden`` left to draw (a chart): a step of
+        its own, so that no single step holds the window for long."""
+
 
 def lay_out_hidden(widget: QWidget) -> None:
     """Gives a hidden widget's children the sizes they will have when it shows.

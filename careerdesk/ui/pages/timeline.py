@@ -115,6 +115,7 @@ class TimelinePage(Page):
         self.charts: dict[str, _Chart] = {}
         self.toolbar: Any = None
         self._loaded = False
+        self._drawing_held = False  # made ready while hidden: the drawing is a step of its own
         self._stale_charts: set[str] = set()
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -254,9 +255,26 @@ class TimelinePage(Page):
     def ready(self) -> None:
         self._ensure_loaded()
 
+    def load_hidden(self) -> None:
+        # Loaded now; the chart (a tenth of a second to lay out, as much to draw) is drawn
+        # by draw_hidden, the window's next idle step.
+        self._drawing_held = True
+        try:
+            self._ensure_loaded()
+        finally:
+            self._drawing_held = False
+
+    def draw_hidden(self) -> None:
+        # The canvas hears of its size first: hearing it at the showing, matplotlib would
+        # draw the chart again then.
+        lay_out_hidden(self)
+        self._draw_if_shown(self.current_chart_name())
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ensure_loaded()
+        if self._loaded:  # shown before draw_hidden had its turn
+            self._draw_if_shown(self.current_chart_name())
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -437,6 +455,9 @@ class TimelinePage(Page):
         return ("timeline", "pay", "people")[max(self.tabs.currentIndex(), 0)]
 
     def _draw_if_shown(self, name: str, force: bool = False) -> None:
+        if self._drawing_held:
+            self._stale_charts.add(name)
+            return
         if name != self.current_chart_name():
             return
         if force or name in self._stale_charts or self.charts[name].drawing is None:
@@ -470,9 +491,16 @@ class TimelinePage(Page):
             # The scroll area fits the canvas to its new height now (a scroll bar may take
             # some width), so the chart is drawn once at the size it is shown at.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            # Hidden (made ready in idle time), the canvas hears of its new size only when
-            # rendered: until then the figure keeps its old size and would be laid out for it.
-            lay_out_hidden(self)
+            if not self.isVisible():
+                # Made ready hidden (idle time), the same is done by hand: a hidden canvas
+                # does not tell the scroll area it grew. Asked (setWidgetResizable), the
+                # scroll area shows its bar (a queued call), then fits the canvas to the
+                # narrower view; rendering (lay_out_hidden) tells the canvas its new size.
+                # Else the figure would be laid out for the width without the scroll bar.
+                self.timeline_scroll.setWidgetResizable(True)
+                QCoreApplication.sendPostedEvents(self.timeline_scroll)
+                self.timeline_scroll.setWidgetResizable(True)
+                lay_out_hidden(self)
         _fit_figure(chart.canvas)
         chart.drawing = draw_timeline(chart.canvas.figure, self.data, title="")
         chart.drawn_size = chart.canvas.size().toTuple()
