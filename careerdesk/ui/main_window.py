@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._ready: set[str] = set()
         self._stale: set[str] = set()
         self._prepared: dict[str, int] = {}  # made ready hidden: the journal's revision then
+        self._unprepared: set[str] = set()  # their loading failed in idle time: left alone
         self._shown = False
         self._closed = False
         self._first_ready_told = False  # first_page_ready is emitted once
@@ -431,13 +432,14 @@ class MainWindow(QMainWindow):
             self.page_shown.emit(name)
             return None
         page = self.page(name)
-        self.stack.setCurrentWidget(page)
         prepared_at = self._prepared.pop(name, None)
         if name in self._stale or prepared_at not in (None, self.journal.revision):
             # Edited elsewhere since it was loaded (also outside the undo stack, when it
-            # was made ready ahead of its showing).
+            # was made ready ahead of its showing). Reloaded before it shows: a page that
+            # heard of edits while hidden reloads once, here, not again as it shows.
             self._stale.discard(name)
             page.refresh()
+        self.stack.setCurrentWidget(page)
         if self._shown:
             self._make_ready(name)
         self.page_shown.emit(name)
@@ -451,11 +453,10 @@ class MainWindow(QMainWindow):
     def page_preparation(self) -> list[Callable[[], bool | None]]:
         """The steps that make each page not yet opened ready while the window is idle
         (``warm_up``): built, sized to the page area, loaded, drawn (a chart) and painted
-        once off screen,
-        so that its first showing only paints (tens of milliseconds, where building and
-        loading a page of a large journal takes some hundreds). A step is skipped once the
-        user has opened its page; the Timeline's wait for matplotlib's import, and every
-        step waits while the journal is closed for a rewrite (encryption)."""
+        once off screen, so that its first showing only paints (tens of milliseconds,
+        where building and loading a page of a large journal takes some hundreds). A step
+        is skipped once the user has opened its page; the Timeline's wait for matplotlib's
+        import, and every step waits while the journal is closed for a rewrite."""
         names = [n for n in PAGE_NAMES if n != self.current_page_name and n not in self._ready]
         # All built first: a page's minimum size can widen the page area, and each page is
         # then loaded and painted at the area's final size.
@@ -493,14 +494,20 @@ class MainWindow(QMainWindow):
             # loading took 560).
             return False
         self._stale.discard(name)  # what it reads now is the latest
+        revision = self.journal.revision  # before: a write landing meanwhile counts
         self._ready.add(name)
-        page.load_hidden()
-        self._prepared[name] = self.journal.revision
+        try:
+            page.load_hidden()
+        except BaseException:
+            self._ready.discard(name)  # opened, it loads again and says what failed
+            self._unprepared.add(name)
+            raise
+        self._prepared[name] = revision
         return None
 
     def _draw_hidden(self, name: str) -> bool | None:
         page = self._hidden(name)
-        if page is None:
+        if page is None or name in self._unprepared:
             return None
         if name not in self._ready or self.journal.closed:
             return False  # after its loading, which waits; a closed journal is not read
@@ -509,7 +516,7 @@ class MainWindow(QMainWindow):
 
     def _paint_hidden(self, name: str) -> bool | None:
         page = self._hidden(name)
-        if page is None:
+        if page is None or name in self._unprepared:
             return None
         if name not in self._ready or self.journal.closed:
             return False  # after its loading, which waits; a closed journal is not read

@@ -442,6 +442,8 @@ class SearchField(QLineEdit):
         self.runner.shutdown()
 
     def _open(self, hit: Hit) -> None:
+        self._timer.stop()
+        self.runner.cancel()  # a newer text's results must not cover the record opened
         self.popup.hide()
         self.record_requested.emit(hit.kind, hit.uid)
 
@@ -469,6 +471,8 @@ class SearchField(QLineEdit):
             event.accept()
             return
         if key == Qt.Key.Key_Escape:
+            self._timer.stop()
+            self.runner.cancel()  # a search still running does not open the list again
             if self.popup.isVisible():
                 self.popup.hide()
             elif self.text():

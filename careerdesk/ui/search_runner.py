@@ -52,15 +52,11 @@ class SearchRunner(QObject):
 
     def set_database(self, database_path: Path | str,
                      passphrase: Passphrase | None = None) -> None:
-        self.close_connection()
-        self._database_path = str(database_path)
-        self._passphrase = passphrase
+        self._close(str(database_path), passphrase)
 
     def release_database(self) -> None:
         """Searches nothing until ``set_database`` (the file is being rewritten)."""
-        self._database_path = None
-        self._passphrase = None
-        self.close_connection()
+        self._close(None, None)
 
     def cancel(self) -> None:
         """What was requested is not told; a query still running stops."""
@@ -69,12 +65,17 @@ class SearchRunner(QObject):
 
     def close_connection(self) -> None:
         """Stops the running query and closes the connection; the next search opens it."""
+        self._close(self._database_path, self._passphrase)
+
+    def _close(self, database_path: str | None, passphrase: Passphrase | None) -> None:
         self.cancel()
-        with self._lock:
+        with self._lock:  # the file and its passphrase change together, between queries
             self.remembered.clear()
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+            self._database_path = database_path
+            self._passphrase = passphrase
 
     def shutdown(self) -> None:
         self.release_database()
@@ -91,7 +92,7 @@ class SearchRunner(QObject):
     def find(self, text: str) -> list[Hit]:
         """Searches ``text`` now; what was requested before is not told any more."""
         self.cancel()
-        return self._find(text) or []
+        return self._find(text, self.latest) or []
 
     def _interrupt(self) -> None:
         connection = self._connection
@@ -102,15 +103,16 @@ class SearchRunner(QObject):
                 pass
 
     def _run(self, ticket: int, text: str) -> None:
-        if ticket != self.latest:
-            return  # a newer text came while this one waited
-        hits = self._find(text)
+        hits = self._find(text, ticket)
         if hits is not None and ticket == self.latest:
             self.found.emit(ticket, text, hits)
 
-    def _find(self, text: str) -> list[Hit] | None:
-        """The hits; None when the query was interrupted by a newer one."""
+    def _find(self, text: str, ticket: int) -> list[Hit] | None:
+        """The hits; None when a newer text came first (while this one waited for the
+        connection) or interrupted the query."""
         with self._lock:
+            if ticket != self.latest:
+                return None
             if self._database_path is None:
                 return []
             try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import weakref
 from enum import Enum
+from functools import cache
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -150,6 +151,7 @@ def set_text_role(widget: QWidget, role: TextRole) -> None:
     widget.setFont(font_for(role))
 
 
+@cache  # one text per part and scheme, shared by every widget styled with it
 def style_sheet(dark: bool, part: str) -> str:
     """The rules of one part of the shell (``SHEET_PARTS``) for the light or dark scheme."""
     t = _tones(dark)

@@ -3,6 +3,7 @@ drawn once, and never showing what the journal no longer holds."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from careerdesk.ui.pages import PAGE_NAMES
 from careerdesk.ui.pages import timeline as timeline_page
 from careerdesk.ui.pages.achievements import AchievementsPage
 from careerdesk.ui.pages.timeline import TimelinePage
+from careerdesk.ui.undo import SaveRecordCommand
 
 pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
@@ -119,4 +121,61 @@ def test_a_page_opened_first_is_not_made_again(qtbot: Any, demo_journal: Journal
     qtbot.waitUntil(lambda: window.warm_up is not None and window.warm_up.done, timeout=20000)
     assert window.pages["people"] is page
     assert window.stack.currentWidget() is page and page is not None and page.isVisible()
+    window.shutdown()
+
+
+def test_a_hidden_page_reloads_once_when_shown_not_at_every_edit(
+        prepared: MainWindow, demo_journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = prepared.pages["achievements"]
+    assert isinstance(page, AchievementsPage)
+    reloads: list[int] = []
+    real_reload = page.model.reload
+
+    def counted() -> None:
+        reloads.append(1)
+        real_reload()
+
+    monkeypatch.setattr(page.model, "reload", counted)
+    before = page.model.row_of_uid(page.model.uid_at(0) or "")
+    assert before == 0
+    from careerdesk.store.repository import load
+
+    with demo_journal.sessions() as session:
+        first = load(session, Achievement, page.model.uid_at(0) or "")
+    for n in range(3):  # three edits made on another page, through the undo stack
+        after = dataclasses.replace(first, title=f"Renamed {n}")
+        prepared.undo_stack.push(SaveRecordCommand(demo_journal, page.events, first, after,
+                                                   text="Rename"))
+        first = after
+    assert reloads == []  # hidden: nothing read at each edit
+    prepared.show_page("achievements")
+    assert len(reloads) == 1  # once, as it shows
+    assert page.model.row_of_uid(first.uid) is not None
+
+
+def test_a_page_whose_preparation_failed_loads_when_opened(
+        qtbot: Any, demo_journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_first_load = AchievementsPage._first_load
+    failures: list[int] = []
+
+    def fails_once(self: AchievementsPage) -> None:
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("the journal could not be read just then")
+        real_first_load(self)
+
+    monkeypatch.setattr(AchievementsPage, "_first_load", fails_once)
+    window = MainWindow(demo_journal, Path(demo_journal.path).parent, remember=False,
+                        start_page="today")
+    qtbot.addWidget(window)
+    with qtbot.capture_exceptions() as caught:
+        with qtbot.waitSignal(window.first_page_ready, timeout=5000):
+            window.show()
+        chart_warm_up.start()
+        qtbot.waitUntil(lambda: window.warm_up is not None and window.warm_up.done,
+                        timeout=20000)
+    assert [kind for kind, _, _ in caught] == [RuntimeError]
+    page = window.show_page("achievements")
+    assert isinstance(page, AchievementsPage)
+    assert page.model.rowCount() > 0  # loaded now, as it opened
     window.shutdown()

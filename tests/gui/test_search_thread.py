@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from careerdesk.search import Hit
@@ -127,3 +128,24 @@ def test_enter_right_after_typing_opens_the_best_match(field: SearchField, qtbot
     qtbot.keyClick(field, "\r")  # before the typing pause has even ended
     best = field.find_hits("kevin park")[0]
     assert opened == [(best.kind, best.uid)]
+
+
+def test_esc_while_a_query_runs_keeps_the_list_closed(field: SearchField, qtbot: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    field.setFocus()
+    field.setText("budge")
+    field.run_search()
+    qtbot.waitUntil(field.popup.isVisible, timeout=5000)  # the list of "budge" shows
+
+    def slow(connection: sqlite3.Connection, text: str, **kwargs: Any) -> list[Hit]:
+        time.sleep(0.3)
+        return real_search(connection, text, **kwargs)
+
+    monkeypatch.setattr(search_runner, "search", slow)
+    field.setText("budget")  # one more letter: its query runs...
+    field.run_search()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # ...and Esc closes the list meanwhile
+    assert not field.popup.isVisible()
+    qtbot.wait(600)  # the query has ended by now
+    assert not field.popup.isVisible()
+    assert field.text() == "budget"

@@ -116,6 +116,7 @@ class GrowthPage(Page):
             self.skills.ensure_loaded()
 
     def refresh(self) -> None:
+        self._stale = False
         if self.experiences.loaded:
             self.experiences.flush_and_reload()
         if self._skills_loaded():

@@ -116,6 +116,7 @@ class RecordPage(Page):
         super().__init__(journal, undo_stack, parent)
         self.events = RecordEvents.of(undo_stack)
         self._loaded = False
+        self._changed_while_hidden = False
         self._pushing = False
         self._quiet = False  # a row selected to follow the editor, not to change it
         self._switching_to: str | None = None  # the record about to be shown
@@ -125,13 +126,18 @@ class RecordPage(Page):
         if self._loaded:
             return
         self._loaded = True
-        self._first_load()
+        try:
+            self._first_load()
+        except BaseException:
+            self._loaded = False  # the next showing tries again, and says what failed
+            raise
 
     def _first_load(self) -> None:
         raise NotImplementedError
 
     def refresh(self) -> None:
         """Reloads the page from the journal (a page not loaded yet loads now)."""
+        self._changed_while_hidden = False
         if not self._loaded:
             self._ensure_loaded()
             return
@@ -143,8 +149,16 @@ class RecordPage(Page):
     def _listen(self) -> None:
         """Hears every change of a record, and shows on the problem line an edit that
         could not be saved."""
-        self.events.changed.connect(self._record_changed)
+        self.events.changed.connect(self._heard)
         self.events.failed.connect(self.failure.show_message)
+
+    def _heard(self, change: RecordChange) -> None:
+        if self._loaded and not self.isVisible():
+            # Hidden (made ready in idle time, or left for another page): reloaded once,
+            # when shown again, not at every edit made elsewhere.
+            self._changed_while_hidden = True
+            return
+        self._record_changed(change)
 
     def _record_changed(self, change: RecordChange) -> None:
         raise NotImplementedError
@@ -155,6 +169,8 @@ class RecordPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ensure_loaded()
+        if self._changed_while_hidden:
+            self.refresh()
 
     def _show_in_list(self, uid: str) -> bool:
         """Selects the record in the page's list, clearing the filter if it hides it.

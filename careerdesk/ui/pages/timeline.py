@@ -280,7 +280,15 @@ class TimelinePage(Page):
         if self._loaded:
             return
         self._loaded = True
-        self._create_charts()
+        try:
+            self._load_first()
+        except BaseException:
+            self._loaded = False  # the next showing tries again, and says what failed
+            raise
+
+    def _load_first(self) -> None:
+        if not self.charts:  # made once, also when a first loading failed after it
+            self._create_charts()
         self._load_choices()
         # Lay the page out before the first drawing: drawn at the canvas's first size, the
         # chart would be drawn again (and its labels placed again) a moment later at its own.
