@@ -52,7 +52,7 @@ SEARCH_LIMIT = 50
 class Row:
     what: str
     value: float
-    unit: str  # "s", "ms" or "MB"
+    unit: str  # "s", "ms", "MB" or "windows"
     budget: float | None  # None: measured, with no budget of its own
     cpu: float | None = None
     """A whole command's CPU seconds (median): what it costs whatever else runs."""
@@ -219,6 +219,9 @@ def window_rows(journal: Path, runs: int) -> list[Row]:
                         median(lambda r, w=word: r["search_ms"][w]), "ms", 100))
     rows.append(Row("longest wait for a click while the pages are prepared",
                     median(lambda r: r["idle"]["longest_wait_ms"]), "ms", None))
+    rows.append(Row(f"windows whose pages were all prepared before the first click "
+                    f"(of {len(results)})", sum(r["idle"]["prepared"] for r in results),
+                    "windows", None))
     rows.append(Row("peak memory, window started on the journal",
                     median(lambda r: r["peak_started_mb"]), "MB", 250))
     rows.append(Row("peak memory, window after every page and the searches",

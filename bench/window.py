@@ -16,7 +16,8 @@ layout). Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints one JSON o
   it searches) to the first result painted in the list under the field;
 - ``search_hits``: per word, the results listed;
 - ``idle``: ``longest_wait_ms``, the longest a click would have waited for the window
-  while it idled on Today (it prepares the other pages then, a step at a time);
+  while it idled on Today (it prepares the other pages then, a step at a time), and
+  ``prepared``, 1 when that preparation was over before the first page was chosen;
 - ``peak_started_mb``: the process's peak resident memory (ru_maxrss) once Today shows;
 - ``peak_mb``: the same at the end, after every page and the searches.
 
@@ -122,6 +123,9 @@ def main() -> int:
     ticker.start()
     wait(args.idle_seconds)
     ticker.stop()
+    # Whether idle time made every page ready before the first click (the figures of the
+    # first openings are those of prepared pages only then).
+    prepared = window.warm_up is not None and window.warm_up.done
 
     def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
         return [area for area in page.findChildren(QAbstractScrollArea) if area.isVisible()]
@@ -144,7 +148,8 @@ def main() -> int:
 
     result: dict[str, dict[str, float]] = {"open_ms": {}, "scroll_ms": {}, "rows": {},
                                            "search_ms": {}, "search_hits": {},
-                                           "idle": {"longest_wait_ms": max(waits)}}
+                                           "idle": {"longest_wait_ms": max(waits),
+                                                    "prepared": float(prepared)}}
     for row, name in enumerate(PAGE_NAMES):
         if name != window.current_page_name:
             started = time.perf_counter()
