@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
@@ -28,6 +29,19 @@ class Page(QWidget):
         super().__init__(parent)
         self.journal = journal
         self.undo_stack = undo_stack
+        self._loaded = False
+
+    def _load_once(self, load: Callable[[], None]) -> None:
+        """Runs ``load`` the first time it is asked; one that fails (its error goes on up)
+        runs again the next time, so a page never stays empty without saying why."""
+        if self._loaded:
+            return
+        self._loaded = True
+        try:
+            load()
+        except BaseException:
+            self._loaded = False
+            raise
 
     def open_record(self, kind: str, uid: str) -> bool:
         """Shows the record (``kind`` as search prints it). Returns whether this page could."""

@@ -115,7 +115,6 @@ class RecordPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, undo_stack, parent)
         self.events = RecordEvents.of(undo_stack)
-        self._loaded = False
         self._changed_while_hidden = False
         self._pushing = False
         self._quiet = False  # a row selected to follow the editor, not to change it
@@ -123,14 +122,7 @@ class RecordPage(Page):
 
     def _ensure_loaded(self) -> None:
         """Loads the page from the journal, once: the first time it is shown or asked."""
-        if self._loaded:
-            return
-        self._loaded = True
-        try:
-            self._first_load()
-        except BaseException:
-            self._loaded = False  # the next showing tries again, and says what failed
-            raise
+        self._load_once(self._first_load)
 
     def _first_load(self) -> None:
         raise NotImplementedError

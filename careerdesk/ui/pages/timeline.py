@@ -114,7 +114,6 @@ class TimelinePage(Page):
         self.data: TimelineData | None = None
         self.charts: dict[str, _Chart] = {}
         self.toolbar: Any = None
-        self._loaded = False
         self._drawing_held = False  # made ready while hidden: the drawing is a step of its own
         self._stale_charts: set[str] = set()
         self._redraw_timer = QTimer(self)
@@ -277,14 +276,7 @@ class TimelinePage(Page):
             self._draw_if_shown(self.current_chart_name())
 
     def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        try:
-            self._load_first()
-        except BaseException:
-            self._loaded = False  # the next showing tries again, and says what failed
-            raise
+        self._load_once(self._load_first)
 
     def _load_first(self) -> None:
         if not self.charts:  # made once, also when a first loading failed after it
